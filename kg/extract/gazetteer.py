@@ -1,0 +1,77 @@
+"""The names the linker recognises, built from the reference knowledge base.
+
+Each canonical entity is one record; its preferred and alternative labels, demonyms and metonyms
+become entity-ruler patterns whose id is the entity's IRI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import pyoxigraph as ox
+
+from kg.ontology import reference_store
+from kg.records import Entity
+
+__all__ = ["Gazetteer", "RULER_LABEL", "DEMONYM_LABEL", "load_gazetteer"]
+
+RULER_LABEL = "KG"
+DEMONYM_LABEL = "KG_DEMONYM"
+_KIND_ORDER = {"pref": 0, "alt": 1, "metonym": 2, "demonym": 3}
+_TYPE_ORDER = {"State": 0, "Organization": 1, "Person": 2, "Place": 3, "Agreement": 4, "MilitaryUnit": 5}
+
+
+@dataclass
+class Gazetteer:
+    """Entities by IRI, the name → entity table, and which cities are capitals of which states."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # text → (iri, kind)
+    capital_of: dict[str, str] = field(default_factory=dict)  # city IRI → state IRI
+    ambiguous: set[str] = field(default_factory=set)
+
+    def patterns(self) -> list[dict[str, str]]:
+        """Return entity-ruler phrase patterns, one per unambiguous name."""
+        return [
+            {"label": DEMONYM_LABEL if kind == "demonym" else RULER_LABEL, "pattern": text, "id": iri}
+            for text, (iri, kind) in sorted(self.names.items())
+        ]
+
+
+def _value(term: ox.Term | None) -> str | None:
+    return None if term is None else term.value
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the bundled reference knowledge base."""
+    query = (files("kg") / "data" / "gazetteer.rq").read_text(encoding="utf-8")
+    gazetteer = Gazetteer()
+    claims: dict[str, list[tuple[int, int, str, str]]] = {}
+    for row in reference_store().query(query):
+        iri, type_, label, kind = row["entity"].value, row["type"].value, row["label"].value, row["kind"].value
+        wikidata = _value(row["wikidata"])
+        if iri not in gazetteer.entities or kind == "pref":
+            previous = gazetteer.entities.get(iri)
+            gazetteer.entities[iri] = Entity(
+                iri=iri,
+                label=label if kind == "pref" else (previous.label if previous else label),
+                type=type_,
+                wikidata=wikidata.rsplit("/", 1)[-1] if wikidata else (previous.wikidata if previous else None),
+                state=_value(row["state"]) or (previous.state if previous else None),
+            )
+        if row["capital"] is not None:
+            gazetteer.capital_of[iri] = row["capital"].value
+        claims.setdefault(label, []).append((_KIND_ORDER[kind], _TYPE_ORDER[type_], iri, kind))
+    for text, options in claims.items():
+        options.sort()
+        best = options[0]
+        # Two entities of equal standing sharing a name cannot be told apart by the ruler.
+        rivals = [o for o in options if o[2] != best[2] and o[:2] == best[:2]]
+        if rivals:
+            gazetteer.ambiguous.add(text)
+            continue
+        gazetteer.names[text] = (best[2], best[3])
+    return gazetteer

@@ -1,0 +1,104 @@
+"""Sentence → expected records, through the real spaCy model and reference KB."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ID = "https://w3id.org/kg/id/"
+CHOE, LAVROV, PUTIN = ID + "person/choe-son-hui", ID + "person/sergei-lavrov", ID + "person/vladimir-putin"
+MOSCOW, RUSSIA, PRK = ID + "place/moscow", ID + "state/rus", ID + "state/prk"
+
+
+def _events(extractor, article, body, type_=None, **kwargs):
+    extraction = extractor.extract(article(body, **kwargs))
+    return [e for e in extraction.events if type_ is None or e.type == type_], extraction
+
+
+def test_extract_meeting_with_participants_place_date_and_evidence(extractor, article):
+    body = ("In late October, North Korea's Foreign Minister, Choe Son Hui, made a visit to Moscow, "
+            "where she met with Russian Foreign Minister Sergei Lavrov and President Vladimir Putin.")
+    (meeting,), extraction = _events(extractor, article, body, "Meeting")
+    assert set(meeting.participants) == {CHOE, LAVROV, PUTIN}
+    assert meeting.place == MOSCOW
+    assert (meeting.date_text, meeting.date) == ("late October", "2025-10")
+    assert (meeting.earliest, meeting.latest) == (date(2025, 10, 21), date(2025, 10, 31))
+    assert meeting.status == "asserted"
+    text = extraction.article.text
+    assert text[meeting.evidence.start:meeting.evidence.end] == meeting.evidence.text == body
+
+
+def test_extract_visit_has_the_visitor_as_agent_and_the_city_as_place(extractor, article):
+    body = "North Korea's Foreign Minister, Choe Son Hui, made a visit to Moscow in late October."
+    (visit,), _ = _events(extractor, article, body, "Visit")
+    assert (visit.agent, visit.place) == (CHOE, MOSCOW)
+
+
+@pytest.mark.parametrize("body, type_, participants", [
+    ("Choe Son Hui held talks with Sergei Lavrov in Moscow on Friday.", "Meeting", {CHOE, LAVROV}),
+    ("Vladimir Putin and Kim Jong Un met at the Vostochny Cosmodrome.", "Meeting",
+     {PUTIN, ID + "person/kim-jong-un"}),
+    ("Choe Son Hui was received by Vladimir Putin at the Kremlin.", "Meeting", {CHOE, PUTIN}),
+    ("Xi Jinping arrived in Moscow for a state visit.", "Visit", {ID + "person/xi-jinping"}),
+])
+def test_extract_event_participants_from_the_parse(extractor, article, body, type_, participants):
+    events, _ = _events(extractor, article, body, type_)
+    assert [set(e.participants) for e in events] == [participants]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("Xi Jinping has not held talks with Volodymyr Zelenskyy since the invasion.", "negated"),
+    ("Kim Jong Un is expected to meet Vladimir Putin in Moscow next year.", "hedged"),
+    ("Kim Jong Un could meet Vladimir Putin in Moscow.", "hedged"),
+    ("Kim Jong Un met Vladimir Putin in Moscow.", "asserted"),
+])
+def test_extract_status_of_a_meeting(extractor, article, body, status):
+    (meeting,), _ = _events(extractor, article, body, "Meeting")
+    assert meeting.status == status
+
+
+def test_extract_source_of_an_attributed_event(extractor, article):
+    body = "Choe Son Hui met Sergei Lavrov in Moscow, according to South Korea's National Intelligence Service."
+    (meeting,), _ = _events(extractor, article, body, "Meeting")
+    assert meeting.source == ID + "org/kor-nis"
+
+
+def test_extract_capital_as_subject_is_the_state_and_after_in_is_the_city(extractor, article):
+    body = "Pyongyang denied the report. Kim Jong Un later spoke in Pyongyang."
+    extraction = extractor.extract(article(body))
+    linked = [(m.span.text, m.entity.rsplit("/", 2)[-2]) for m in extraction.mentions if m.span.text == "Pyongyang"]
+    assert linked == [("Pyongyang", "state"), ("Pyongyang", "place")]
+
+
+def test_extract_surname_alone_resolves_to_the_person_named_earlier(extractor, article):
+    body = "Russian Foreign Minister Sergei Lavrov spoke first. Later Lavrov met Choe Son Hui."
+    extraction = extractor.extract(article(body))
+    lavrov = [m for m in extraction.mentions if m.entity == LAVROV]
+    assert [m.span.text for m in lavrov] == ["Sergei Lavrov", "Lavrov"]
+    (meeting,) = [e for e in extraction.events if e.type == "Meeting"]
+    assert set(meeting.participants) == {LAVROV, CHOE}
+
+
+def test_extract_demonym_links_to_the_state(extractor, article):
+    extraction = extractor.extract(article("North Korean troops arrived in the Kursk region."))
+    assert PRK in {m.entity for m in extraction.mentions}
+
+
+def test_extract_headings_yield_no_entities(extractor, article):
+    body = ("Diplomatic Ties Between Moscow and Pyongyang Strengthen\n\n"
+            "Discipline and Determination on the Front Lines\n\n"
+            "Choe Son Hui met Sergei Lavrov.")
+    extraction = extractor.extract(article(body, title="Pyongyang Strengthen Ties With Moscow"))
+    labels = {e.label for e in extraction.entities}
+    assert not {"Pyongyang Strengthen", "Discipline"} & labels
+    assert all(m.span.start > extraction.article.text.index("Choe") - 1 for m in extraction.mentions)
+
+
+def test_extract_new_person_gets_a_stable_iri_across_articles(extractor, article):
+    first = extractor.extract(article("War correspondent Alexander Kots met Choe Son Hui in Moscow."))
+    second = extractor.extract(article("Alexander Kots wrote about the fighting in Kursk."))
+    kots = [{e.iri for e in x.entities if e.label == "Alexander Kots"} for x in (first, second)]
+    assert kots[0] == kots[1] and len(kots[0]) == 1
+    (entity,) = [e for e in first.entities if e.label == "Alexander Kots"]
+    assert entity.type == "Person" and not entity.in_reference

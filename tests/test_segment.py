@@ -1,0 +1,32 @@
+import pytest
+
+from kg.extract.segment import body_paragraphs, is_heading
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Diplomatic Ties Between Moscow and Pyongyang Strengthen", True),
+    ("Discipline and Determination on the Front Lines", True),
+    ("Thousands of North Korean Troops Sent to Russia", True),
+    ("North Korean Soldiers Join the Battlefield", True),
+    ("Lavrov met Choe in Moscow.", False),
+    ("“For them, death in battle was preferable to capture,” he wrote.", False),
+    ("The NIS said that Pyongyang’s forces are deployed", False),
+])
+def test_segment_heading_is_told_from_a_sentence(line, heading):
+    assert is_heading(line) is heading
+
+
+def test_segment_headline_and_headings_are_not_body_paragraphs():
+    text = ("Moscow And Pyongyang Strengthen Ties\n\n"
+            "Moscow And Pyongyang Strengthen Ties\n\n"
+            "Choe met Lavrov.\nShe also met Putin.\n\n"
+            "Discipline and Determination\n\n"
+            "Kim pledged a monument.")
+    spans = body_paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["Choe met Lavrov.\nShe also met Putin.", "Kim pledged a monument."]
+
+
+def test_segment_offsets_point_into_the_original_text():
+    text = "Headline\n\n  Indented paragraph here.  \n"
+    (start, end), = body_paragraphs(text)
+    assert text[start:end] == "Indented paragraph here."
