@@ -153,7 +153,8 @@ def query(query: str | None, store: str | None, fmt: str, params: tuple[str, ...
     sparql = sys.stdin.read() if query == "-" else resolve_query(query)
     with Store(_store_path(store)) as db:
         result = run_query(db, sparql, params=bindings)
-    click.echo(result.serialize(fmt), nl=False)
+    text = result.serialize(fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command()

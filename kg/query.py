@@ -25,11 +25,9 @@ __all__ = ["BundledQuery", "QueryResult", "bundled_queries", "resolve_query", "c
            "run_query", "bind_params", "compact_iri", "FORMATS"]
 
 FORMATS = ("table", "csv", "tsv", "json")
-_GRAPH_FORMATS = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
-                  "csv": ox.RdfFormat.N_TRIPLES, "tsv": ox.RdfFormat.N_TRIPLES,
-                  "json": ox.RdfFormat.JSON_LD if hasattr(ox.RdfFormat, "JSON_LD") else ox.RdfFormat.N_TRIPLES}
-_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                   "json": ox.QueryResultsFormat.JSON}
+# CONSTRUCT and DESCRIBE results: Turtle to read, N-Triples to process line by line, JSON-LD.
+_GRAPH_FORMATS = {"table": ox.RdfFormat.TURTLE, "csv": ox.RdfFormat.N_TRIPLES,
+                  "tsv": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}
 
 # Longest alternatives first: triple-quoted strings before single-quoted ones.
 _TOKENS = re.compile(r"""
@@ -129,8 +127,9 @@ class QueryResult:
         if fmt not in FORMATS:
             raise QueryError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
         if self.kind == "graph":
-            return ox.serialize(self.triples, format=_GRAPH_FORMATS[fmt],
-                                prefixes=PREFIXES if fmt in ("table", "turtle") else None).decode("utf-8")
+            rdf_format = _GRAPH_FORMATS[fmt]
+            prefixes = PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
+            return ox.serialize(self.triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
         if self.kind == "ask":
             if fmt == "json":
                 return json.dumps({"head": {}, "boolean": self.boolean})

@@ -6,6 +6,7 @@ cannot be read yields an :class:`ArticleError` in its place, so one bad file nev
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,8 +59,9 @@ def read_article(path: str, *, published: date | None = None) -> Article:
     """Read one article file, or standard input for ``-``."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        return read_text_article(_decode(data, "<stdin>"), name="<stdin>",
-                                 key=None, published=published)
+        # Without a url or id in its front matter, an article from stdin is known by its content.
+        key = "stdin:" + hashlib.sha256(data).hexdigest()[:16]
+        return read_text_article(_decode(data, "<stdin>"), name="<stdin>", key=key, published=published)
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file or directory.")
