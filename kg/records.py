@@ -6,16 +6,20 @@ sent between processes. Entities are referred to by IRI string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Article", "Span", "Entity", "Mention", "Event", "Extraction", "ENTITY_TYPES", "EVENT_TYPES"]
+__all__ = ["Article", "Span", "Entity", "Mention", "Event", "PostClaim", "Relation", "Extraction",
+           "ENTITY_TYPES", "EVENT_TYPES", "RELATION_PREDICATES"]
 
 #: The entity types kg links or creates, as used in records and JSON output.
 ENTITY_TYPES = ("State", "Person", "Organization", "MilitaryUnit", "Agreement", "Place")
 
 #: The event types kg extracts; each is a class of the same name in ``ontology/kg.ttl``.
 EVENT_TYPES = ("Meeting", "Visit", "Deployment", "Signing", "Statement", "Pledge", "Combat", "Transfer")
+
+#: The relations kg extracts, as named in JSON output.
+RELATION_PREDICATES = ("partyTo", "allyOf", "memberOf", "partOf", "locatedIn", "commands", "supplies", "deployedTo")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,31 @@ class Event:
 
 
 @dataclass(frozen=True)
+class PostClaim:
+    """An article's statement that a person holds a post: role, state and the date it applies to.
+
+    ``agrees_with_reference`` is None when the person is not in the reference KB.
+    """
+
+    person: str
+    role: str
+    of: str | None
+    as_of: date | None
+    evidence: Span
+    agrees_with_reference: bool | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation the text states between two entities, e.g. a state party to an agreement."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Span
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -101,4 +130,5 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    posts: tuple[PostClaim, ...] = ()
+    relations: tuple[Relation, ...] = ()

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["TimeBounds", "normalise_date"]
+__all__ = ["TimeBounds", "normalise_date", "parse_iso_bound"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -140,3 +140,21 @@ def _period(period: str, published: date):
         return (last_day.strftime("%Y-%m"), last_day.replace(day=1), last_day)
     start = published - timedelta(days=published.weekday() + 7)
     return (None, start, start + timedelta(days=6))
+
+
+def parse_iso_bound(value: str | None, *, upper: bool) -> date | None:
+    """Read YYYY, YYYY-MM or YYYY-MM-DD as its first day, or its last day when ``upper``.
+
+    >>> parse_iso_bound("2024-05", upper=True), parse_iso_bound("2024", upper=False)
+    (datetime.date(2024, 5, 31), datetime.date(2024, 1, 1))
+    """
+    if not value:
+        return None
+    parts = [int(p) for p in value[:10].split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year = parts[0]
+    month = parts[1] if len(parts) == 2 else (12 if upper else 1)
+    if len(parts) == 1 and not upper:
+        return date(year, 1, 1)
+    return date(year, month, _month_end(year, month) if upper else 1)

@@ -1,17 +1,20 @@
 """Find events in a parsed paragraph and fill their roles from the dependency parse.
 
 A trigger word from ``kg/data/triggers.toml`` opens an event. Its agent is the grammatical
-subject (of the trigger, or of the light verb whose object it is); other participants come from
-its object and from "with …" phrases; the place from "in/at/near/to …" or from the place a
-"where" clause hangs on; the date from a date expression in the trigger's clause or a clause
-above it; status and source from the words in ``kg/data/modality.toml``.
+subject (of the trigger, of the light verb whose object it is, or of the clause it hangs in);
+other participants come from its object and from "with/alongside …" phrases; the place from
+"in/at/near/around …", from "to …" for movements, or from the place a "where" clause hangs on;
+the date from a date expression in the trigger's clause or a clause above it; the number of
+troops or items from the object's numeral; status, source and number qualifiers from the words
+in ``kg/data/modality.toml``.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -21,23 +24,27 @@ from kg.extract.dates import normalise_date
 from kg.extract.linking import ArticleContext
 from kg.records import EVENT_TYPES, Event, Span
 
-__all__ = ["Lexicon", "load_lexicon", "extract_events"]
+__all__ = ["Lexicon", "load_lexicon", "extract_events", "parse_quantity"]
 
 _ACTOR_TYPES = {"State", "Person", "Organization", "MilitaryUnit"}
 _PLACE_TYPES = {"Place", "State"}
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-_DESTINATION_PREPS = {"to", "in"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on"}
+_COMPANION_PREPS = {"with", "between", "alongside", "among"}
+_MOVE_PREPS = {"to", "into"}
+_TIME_PREPS = {"since", "until", "before", "after", "from"}
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Trigger lemmas by part of speech, and the modality word lists."""
+    """Trigger lemmas by part of speech, per-type options, and the modality word lists."""
 
     verbs: dict[str, str]
     nouns: dict[str, str]
     light_verbs: frozenset[str]
     min_participants: dict[str, int]
-    modality: dict[str, frozenset[str]]
+    cargo: frozenset[str]
+    modality: dict
+    qualifiers: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +52,7 @@ def load_lexicon() -> Lexicon:
     """Read the trigger and modality lexicons, checking every event type against the ontology."""
     data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
     modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
-    verbs, nouns, minimum = {}, {}, {}
+    verbs, nouns, minimum, cargo = {}, {}, {}, set()
     for type_, entry in data.items():
         if not isinstance(entry, dict):
             continue
@@ -55,9 +62,30 @@ def load_lexicon() -> Lexicon:
         verbs.update({lemma: type_ for lemma in entry.get("verbs", [])})
         nouns.update({lemma: type_ for lemma in entry.get("nouns", [])})
         minimum[type_] = entry.get("min_participants", 1)
+        if entry.get("cargo"):
+            cargo.add(type_)
+    qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
+    lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
+    lists["scales"] = modality["scales"]
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
-                   min_participants=minimum,
-                   modality={key: frozenset(value) for key, value in modality.items()})
+                   min_participants=minimum, cargo=frozenset(cargo), modality=lists, qualifiers=qualifiers)
+
+
+def parse_quantity(text: str, scales: dict[str, int] | None = None) -> int | None:
+    """Read a number as news writes it.
+
+    >>> parse_quantity("10,000"), parse_quantity("1.5 million", {"million": 10**6}), parse_quantity("troops")
+    (10000, 1500000, None)
+    """
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not match:
+        return None
+    value = float(match.group().replace(",", ""))
+    for word, factor in (scales or {}).items():
+        if re.search(rf"\b{word}s?\b", text[match.end():], re.I):
+            value *= factor
+            break
+    return int(value)
 
 
 class _Roles:
@@ -83,10 +111,14 @@ class _Roles:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in _ACTOR_TYPES:
             return [iri]
-        if token.lower_ in self.lexicon.modality["person_pronouns"]:
-            return self._antecedent(token)
-        # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase.
-        for dep in ("appos", "compound", "poss"):
+        pronouns = self.lexicon.modality
+        if token.lower_ in pronouns["person_pronouns"]:
+            return self._antecedent(token, {"Person"})
+        if token.lower_ in pronouns["group_pronouns"]:
+            return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+        # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
+        # "North Korean troops": the force stands for its state.
+        for dep in ("appos", "compound", "poss", "amod", "nmod"):
             for child in token.children:
                 if child.dep_ == dep:
                     found = self._actor(child)
@@ -94,15 +126,23 @@ class _Roles:
                         return found
         return []
 
-    def _antecedent(self, token) -> list[str]:
-        persons = [m for m in self.context.mentions
-                   if self.type_of(m.entity) == "Person" and m.span.start < self.offset + token.idx]
-        return [persons[-1].entity] if persons else []
+    def _antecedent(self, token, types: set[str]) -> list[str]:
+        before = [m for m in self.context.mentions
+                  if self.type_of(m.entity) in types and m.span.start < self.offset + token.idx]
+        return [before[-1].entity] if before else []
 
-    def places(self, token) -> list[str]:
+    def places(self, token, *, agent: str | None = None) -> list[str]:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in _PLACE_TYPES:
             return [iri]
+        if token.lemma_ == "capital" and any(c.lower_ == "the" for c in token.children):
+            # "in the capital": the capital of the agent's state.
+            state = agent if agent and self.type_of(agent) == "State" else \
+                (self.context.entities[agent].state if agent else None)
+            capital = self.context.gazetteer.capital_by_state.get(state or "")
+            if capital:
+                self.context.add(capital, token.text, self.offset + token.idx)
+                return [capital]
         return []
 
 
@@ -117,13 +157,13 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             type_ = _trigger_type(token, lexicon)
             if type_ is None:
                 continue
-            event = _build_event(token, type_, sent, roles, offset, published, article_text)
-            if event is None or len(event.participants) < lexicon.min_participants[type_]:
-                continue
-            key = (event.type, frozenset(event.participants))
-            if key not in seen:
-                seen.add(key)
-                yield event
+            for event in _build_events(token, type_, sent, roles, published, article_text):
+                if len(event.participants) < lexicon.min_participants[type_]:
+                    continue
+                key = (event.type, frozenset(event.participants), event.quantity)
+                if key not in seen:
+                    seen.add(key)
+                    yield event
 
 
 def _trigger_type(token, lexicon: Lexicon) -> str | None:
@@ -144,73 +184,125 @@ def _clause_head(token, lexicon: Lexicon):
 def _prepositions(tokens) -> Iterator:
     for token in tokens:
         for child in token.children:
-            if child.dep_ == "prep" or (child.dep_ == "conj" and child.pos_ == "ADP"):
+            if child.dep_ in {"prep", "agent"} or (child.dep_ == "conj" and child.pos_ == "ADP"):
                 yield child
                 yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
 
-def _subject(head, roles: _Roles) -> tuple[list[str], list[str]]:
-    """Return (agents, passive subjects) of a clause, climbing to a governing clause if needed."""
+def _subject(head, roles: _Roles) -> tuple[list[str], list[str], object | None]:
+    """Return (agents, passive subjects, passive subject token), climbing to a governing clause."""
     node = head
     while node is not None:
-        agents, patients = [], []
+        agents, patients, patient_token = [], [], None
         for child in node.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ in {"nsubj", "csubj"}:
                 agents += roles.actors(child)
             elif child.dep_ == "nsubjpass":
                 patients += roles.actors(child)
+                patient_token = child
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agents += roles.actors(pobj)
-        if agents or patients:
-            return agents, patients
-        if node.dep_ not in {"xcomp", "conj", "advcl"} or node.head is node:
-            return [], []
+        if agents or patients or patient_token is not None:
+            return agents, patients, patient_token
+        if node.dep_ == "acl":
+            # "North Korean troops fighting alongside Russian forces"
+            return roles.actors(node.head), [], None
+        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp"} \
+                or node.head is node:
+            return _adjacent_actor(head, roles), [], None
         node = node.head
+    return [], [], None
 
 
-def _build_event(trigger, type_: str, sent, roles: _Roles, offset: int, published: date | None,
-                 article_text: str) -> Event | None:
+def _adjacent_actor(head, roles: _Roles) -> list[str]:
+    # The parser sometimes leaves a subject unattached ("… region, Chief of the General Staff
+    # Valery Gerasimov credited …"): take an actor that ends right before the verb.
+    index = head.i - 1
+    while index >= head.sent.start and head.doc[index].pos_ in {"ADV", "AUX", "PART"}:
+        index -= 1
+    if index >= head.sent.start:
+        iri = roles.token_iris.get(index)
+        if iri and roles.type_of(iri) in _ACTOR_TYPES:
+            return [iri]
+    return []
+
+
+def _cargo_quantity(token, roles: _Roles) -> tuple[int | None, str | None]:
+    """Return the number and qualifier of the troops or items a token names."""
+    for child in token.children:
+        if child.dep_ in {"nummod", "quantmod"} and child.like_num:
+            words = " ".join(t.lower_ for t in child.subtree if t.i < child.i)
+            words = words or " ".join(t.lower_ for t in token.children if t.dep_ in {"advmod", "quantmod"})
+            tail = " ".join(t.text for t in child.subtree)
+            return parse_quantity(tail, roles.lexicon.modality["scales"]), _qualifier(words, roles.lexicon)
+    if token.like_num:
+        return parse_quantity(token.text, roles.lexicon.modality["scales"]), None
+    return None, None
+
+
+def _qualifier(words: str, lexicon: Lexicon) -> str | None:
+    if not words:
+        return "exactly"
+    for phrase in sorted(lexicon.qualifiers, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\b", words):
+            return lexicon.qualifiers[phrase]
+    return "exactly"
+
+
+def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | None,
+                  article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
+    cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
-    agents, patients = _subject(head, roles)
+    agents, patients, patient_token = _subject(head, roles)
     if trigger.pos_ == "NOUN" and head is trigger:
-        agents = [a for c in trigger.children if c.dep_ == "poss" for a in roles.actors(c)]
-    others, places, agreement = list(patients), [], None
-    for child in list(head.children) + ([] if head is trigger else list(trigger.children)):
-        if child.dep_ in {"dobj", "dative"} and child is not trigger:
-            objects = roles.actors(child) or []
-            for iri in roles.places(child):
-                (places if roles.type_of(iri) == "Place" else others).append(iri)
-            others += objects
-            if type_ == "Signing":
-                agreement = agreement or _agreement(child, roles)
-    for prep in _prepositions({head, trigger}):
+        agents = _noun_agents(trigger, roles)
+    others, places, recipients = [], [], []
+    quantity = qualifier = None
+    if cargo and patient_token is not None:
+        # "about 1,000 North Korean engineers have been sent": the passive subject is the cargo.
+        quantity, qualifier = _cargo_quantity(patient_token, roles)
+        agents = agents or patients
+    else:
+        others += patients
+    objects = [c for c in list(head.children) + ([] if head is trigger else list(trigger.children))
+               if c.dep_ in {"dobj", "dative"} and c is not trigger]
+    for obj in objects:
+        if cargo:
+            if quantity is None:
+                quantity, qualifier = _cargo_quantity(obj, roles)
+            agents = agents or roles.actors(obj)
+            continue
+        places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
+        others += roles.actors(obj)
+        if type_ == "Combat":
+            places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
+    agent_hint = agents[0] if agents else None
+    for prep in _prepositions(_place_heads(head, trigger)):
         word = prep.lower_
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if word in {"with", "between"}:
+        for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+            if word in _COMPANION_PREPS:
                 others += roles.actors(pobj)
-            elif word in _PLACE_PREPS or (type_ == "Visit" and word in _DESTINATION_PREPS):
-                for iri in roles.places(pobj):
-                    places.append(iri)
-                if type_ == "Visit" and word == "to":
-                    others += [a for a in roles.actors(pobj) if roles.type_of(a) == "Person"]
+            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer"}:
+                found = roles.places(pobj, agent=agent_hint)
+                places += [p for p in found if roles.type_of(p) == "Place"]
+                recipients += [p for p in found if roles.type_of(p) == "State"] \
+                    or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
+            elif word in _PLACE_PREPS:
+                places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
-    participants = list(dict.fromkeys(agents + others))
+    participants = list(dict.fromkeys(agents + others + recipients))
     if not participants:
-        return None
-    start, end = offset + sent.start_char, offset + sent.end_char
+        return
+    start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     when = _date_for(head, sent, published)
     status, source = _modality(trigger, head, sent, roles)
     agent = agents[0] if len(agents) == 1 else None
-    recipient_options = [o for o in others if o not in agents]
+    recipient_options = list(dict.fromkeys(recipients or [o for o in others if o not in agents]))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
-    place = places[0] if places else None
-    confidence = 0.5 + 0.15 * (len(participants) >= 2) + 0.1 * (place is not None) \
-        + 0.1 * (when is not None and when.earliest is not None)
-    if status == "hedged":
-        confidence *= 0.8
-    return Event(
+    place = next((p for p in places if p not in participants or roles.type_of(p) == "Place"), None)
+    event = Event(
         type=type_,
         evidence=Span(article_text[start:end], start, end),
         participants=tuple(participants),
@@ -221,18 +313,75 @@ def _build_event(trigger, type_: str, sent, roles: _Roles, offset: int, publishe
         date_text=when.text if when else None,
         earliest=when.earliest if when else None,
         latest=when.latest if when else None,
-        agreement=agreement,
+        quantity=quantity,
+        quantity_qualifier=qualifier if quantity is not None else None,
+        agreement=_agreement(head, trigger, sent, roles),
         status=status,
         source=source,
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=_confidence(participants, place, when, status),
         trigger=trigger.text,
     )
+    yield event
+    if cargo:
+        yield from _follow_on(event, head, roles)
 
 
-def _agreement(token, roles: _Roles) -> str | None:
-    for node in [token, *token.subtree]:
-        iri = roles.token_iris.get(node.i)
-        if iri and roles.type_of(iri) == "Agreement":
+def _noun_agents(trigger, roles: _Roles) -> list[str]:
+    # "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
+    # noun, or of the nearest noun above it through prepositions.
+    node = trigger
+    for _ in range(4):
+        owners = [a for c in node.children if c.dep_ == "poss" for a in roles.actors(c)]
+        if owners or node.dep_ not in {"pobj", "prep"} or node.head is node:
+            return owners
+        node = node.head
+    return []
+
+
+def _place_heads(head, trigger) -> list:
+    # "pledged to erect a monument in the capital": places hang on the verbs and objects of
+    # the clauses the trigger governs.
+    heads = [head, trigger]
+    for node in list(heads):
+        for child in node.children:
+            if child.dep_ == "xcomp":
+                heads.append(child)
+                heads += [c for c in child.children if c.dep_ == "dobj"]
+    return list(dict.fromkeys(heads))
+
+
+def _follow_on(event: Event, head, roles: _Roles) -> Iterator[Event]:
+    """Yield a hedged copy for "with another 5,000 expected to follow"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for pobj in prep.children:
+            if not pobj.like_num or not any(t.lower_ in {"another", "more", "further", "additional"}
+                                            for t in pobj.subtree):
+                continue
+            hedged = any(t.lemma_ in roles.lexicon.modality["hedge_verbs"] or
+                         t.lower_ in roles.lexicon.modality["hedge_adjectives"] for t in pobj.subtree)
+            yield replace(event, quantity=parse_quantity(pobj.text), quantity_qualifier="exactly",
+                          status="hedged" if hedged else event.status,
+                          confidence=round(event.confidence * 0.8, 2), trigger=pobj.text)
+
+
+def _confidence(participants: list[str], place, when, status: str) -> float:
+    # More filled roles, more support from the text; hedged reports count for less.
+    score = 0.5 + 0.15 * (len(participants) >= 2) + 0.1 * (place is not None) \
+        + 0.1 * (when is not None and when.earliest is not None)
+    if status == "hedged":
+        score *= 0.8
+    return round(min(score, 0.95), 2)
+
+
+def _agreement(head, trigger, sent, roles: _Roles) -> str | None:
+    scope = {t.i for t in head.subtree} | {t.i for t in trigger.subtree}
+    for token in sent:
+        iri = roles.token_iris.get(token.i)
+        if not iri or roles.type_of(iri) != "Agreement":
+            continue
+        if token.i in scope or any(a.lower_ in {"under", "within"} for a in token.ancestors):
             return iri
     return None
 
@@ -263,20 +412,22 @@ def _date_for(head, sent, published: date | None):
             best, best_rank = ent, governing.index(attach)
     if best is None:
         return None
-    return normalise_date(best.text, published=published)
+    text = best.text
+    if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
+        text = f"{best.root.head.text} {text}"
+    return normalise_date(text, published=published)
 
 
 def _modality(trigger, head, sent, roles: _Roles) -> tuple[str, str | None]:
     words = roles.lexicon.modality
-    chain = [trigger, head, *head.ancestors]
     status = "asserted"
     if any(c.dep_ == "neg" for node in (trigger, head) for c in node.children) \
-            or any(node.lemma_ in words["denial_verbs"] for node in chain[1:]):
+            or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
         status = "negated"
     elif any(c.lower_ in words["hedge_auxiliaries"] or c.lower_ in words["hedge_adverbs"]
-             for node in chain[:3] for c in node.children) \
+             for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   for node in chain[2:]):
+                   for node in head.ancestors):
         status = "hedged"
     source = None
     for token in sent:

@@ -8,6 +8,8 @@ from kg.extract.events import extract_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.linking import ArticleContext, link_paragraph
 from kg.extract.model import load_model
+from kg.extract.posts import extract_posts, title_patterns
+from kg.extract.relations import extract_relations, located_in
 from kg.extract.segment import body_paragraphs
 from kg.records import Article, Extraction
 
@@ -15,18 +17,23 @@ __all__ = ["Extractor"]
 
 
 class Extractor:
-    """Extract entities, mentions and events from articles.
+    """Extract entities, mentions, posts, events and relations from articles.
 
     The spaCy model is loaded when the extractor is made, never at import time. ``model`` names
     any installed spaCy pipeline with a parser and NER; by default kg uses ``en_core_web_sm``.
     """
 
     def __init__(self, model: str | None = None, *, gazetteer: Gazetteer | None = None):
+        from spacy.matcher import PhraseMatcher
+
         self.nlp = load_model(model)
         self.gazetteer = gazetteer or load_gazetteer()
         # Before "ner", so the statistical model keeps the reference names and adds others.
         ruler = self.nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(self.gazetteer.patterns())
+        # Titles are matched whatever their case: "foreign minister" and "Foreign Minister".
+        self.titles = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.titles.add("TITLE", list(self.nlp.tokenizer.pipe(title_patterns())))
         meta = self.nlp.meta
         self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"
 
@@ -40,10 +47,26 @@ class Extractor:
             spans = body_paragraphs(article.text)
             docs = self.nlp.pipe((article.text[s:e] for s, e in spans), batch_size=batch_size)
             context = ArticleContext(self.gazetteer)
-            events = []
+            events, relations = [], []
             for (start, _end), doc in zip(spans, docs):
                 token_iris = link_paragraph(doc, start, context)
+                matches = _longest([(s, e) for _, s, e in self.titles(doc)])
+                list(extract_posts(doc, matches, offset=start, token_iris=token_iris, context=context,
+                                   published=article.published, article_text=article.text))
                 events += extract_events(doc, offset=start, token_iris=token_iris, context=context,
                                          published=article.published, article_text=article.text)
+                relations += located_in(doc, token_iris, context, start, article.text)
+            relations += extract_relations(context, events, article.text)
             yield Extraction(article=article, entities=tuple(context.entities.values()),
-                             mentions=tuple(context.mentions), events=tuple(events))
+                             mentions=tuple(sorted(context.mentions, key=lambda m: m.span.start)),
+                             events=tuple(events), posts=tuple(context.posts),
+                             relations=tuple(dict.fromkeys(relations)))
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest of overlapping matches ("Chief of the General Staff" over "Chief")."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)

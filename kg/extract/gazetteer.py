@@ -30,7 +30,13 @@ class Gazetteer:
     entities: dict[str, Entity] = field(default_factory=dict)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # text → (iri, kind)
     capital_of: dict[str, str] = field(default_factory=dict)  # city IRI → state IRI
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # IRI → every name of it
     ambiguous: set[str] = field(default_factory=set)
+
+    @property
+    def capital_by_state(self) -> dict[str, str]:
+        """State IRI → its capital's IRI."""
+        return {state: city for city, state in self.capital_of.items()}
 
     def patterns(self) -> list[dict[str, str]]:
         """Return entity-ruler phrase patterns, one per unambiguous name."""
@@ -65,6 +71,8 @@ def load_gazetteer() -> Gazetteer:
         if row["capital"] is not None:
             gazetteer.capital_of[iri] = row["capital"].value
         claims.setdefault(label, []).append((_KIND_ORDER[kind], _TYPE_ORDER[type_], iri, kind))
+        if kind != "pref":
+            gazetteer.aliases.setdefault(iri, set()).add(label)
     for text, options in claims.items():
         options.sort()
         best = options[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, Gazetteer
 from kg.iris import entity_iri, normalise_name
-from kg.records import Entity, Mention, Span
+from kg.records import Entity, Mention, PostClaim, Span
 
 __all__ = ["ArticleContext", "link_paragraph"]
 
@@ -33,14 +33,21 @@ class ArticleContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # single name token → person IRIs
+    posts: list[PostClaim] = field(default_factory=list)
 
-    def add(self, iri: str, text: str, start: int) -> None:
+    def register(self, iri: str) -> Entity:
+        """Note that the article names this entity, so its name parts resolve from now on."""
         entity = self.entities.get(iri) or self.gazetteer.entities[iri]
-        self.entities[iri] = entity
-        self.mentions.append(Mention(entity=iri, span=Span(text, start, start + len(text))))
-        if entity.type == "Person":
+        if iri not in self.entities and entity.type == "Person":
             for part in entity.label.split():
                 self.name_parts.setdefault(part, set()).add(iri)
+        self.entities[iri] = entity
+        return entity
+
+    def add(self, iri: str, text: str, start: int) -> None:
+        """Record a mention of ``iri`` at article offset ``start``."""
+        self.register(iri)
+        self.mentions.append(Mention(entity=iri, span=Span(text, start, start + len(text))))
 
     def person_by_name_part(self, text: str) -> str | None:
         # Only a name part that points at one person in this article is safe to resolve.
@@ -62,30 +69,32 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     """Link the entities of one parsed paragraph; return the entity IRI for each linked token.
 
     ``offset`` is where the paragraph starts in the article text; mentions are recorded in
-    ``context`` with article offsets.
+    ``context`` with article offsets. Reference names come first, then names elided in a
+    coordination, then the statistical model's entities for what is still unlinked.
     """
     gazetteer = context.gazetteer
     token_iris: dict[int, str] = {}
+    found: list[tuple[object, str]] = []
     for ent in doc.ents:
-        iri = None
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
             capital_of = gazetteer.capital_of.get(iri)
-            if capital_of and _stands_for_state(ent):
-                iri = capital_of
-        elif ent.label_ in _NER_TYPES:
-            # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
-            ent = _trim(ent)
-            if ent is not None:
-                iri = _new_entity(ent, _NER_TYPES[ent.label_], context)
-        if iri is None:
+            found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
+            token_iris.update({token.i: found[-1][1] for token in ent})
+            context.register(found[-1][1])
+    found += _elided_names(doc, context, token_iris)
+    for ent in doc.ents:
+        if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent):
             continue
-        text = ent.text
-        if text.endswith(("'s", "’s")):
-            text = text[:-2]
-        context.add(iri, text, offset + ent.start_char)
-        for token in ent:
-            token_iris[token.i] = iri
+        # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
+        trimmed = _trim(ent)
+        iri = _new_entity(trimmed, _NER_TYPES[ent.label_], context) if trimmed is not None else None
+        if iri:
+            found.append((trimmed, iri))
+            token_iris.update({token.i: iri for token in trimmed})
+    for span, iri in sorted(found, key=lambda item: item[0].start):
+        text = span.text[:-2] if span.text.endswith(("'s", "’s")) else span.text
+        context.add(iri, text, offset + span.start_char)
     for token in doc:
         if token.i in token_iris or token.pos_ != "PROPN":
             continue
@@ -94,6 +103,26 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _elided_names(doc, context: ArticleContext, token_iris: dict[int, str]) -> list[tuple[object, str]]:
+    # "Stara and Novaya Sorochina": the first name shares the second's last word.
+    names, found = context.gazetteer.names, []
+    for token in doc:
+        if token.i in token_iris or token.pos_ != "PROPN" or token.i + 3 >= len(doc) \
+                or doc[token.i + 1].lower_ not in ("and", "or"):
+            continue
+        after = token_iris.get(token.i + 2)
+        end = token.i + 2
+        while after is not None and end < len(doc) and token_iris.get(end) == after:
+            end += 1
+        if after is None or end - (token.i + 2) < 2:
+            continue
+        candidate = " ".join([token.text] + [t.text for t in doc[token.i + 3:end]])
+        if candidate in names:
+            found.append((doc[token.i:token.i + 1], names[candidate][0]))
+            token_iris[token.i] = names[candidate][0]
+    return found
 
 
 def _trim(ent):
@@ -126,4 +155,7 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     iri = entity_iri(type_, name)
     if iri not in context.entities:
         context.entities[iri] = Entity(iri=iri, label=name, type=type_, in_reference=False)
+        if type_ == "Person":
+            for part in name.split():
+                context.name_parts.setdefault(part, set()).add(iri)
     return iri

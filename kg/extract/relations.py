@@ -1,0 +1,87 @@
+"""Relations the text states: parties to agreements, where forces are sent, who supplies whom.
+
+- ``partyTo``: an agreement named in the article binds the parties the reference KB lists for it
+  that the article also names, and the actors of a signing of it.
+- ``deployedTo`` and ``supplies``: from deployments and transfers with both ends known.
+- ``locatedIn``: "Korenevo in the Kursk region", a place named inside another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib.resources import files
+
+from kg.extract.linking import ArticleContext
+from kg.ontology import reference_store
+from kg.records import Event, Relation, Span
+
+__all__ = ["extract_relations", "located_in"]
+
+
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, set[str]]:
+    query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
+    parties: dict[str, set[str]] = {}
+    for row in reference_store().query(query):
+        parties.setdefault(row["agreement"].value, set()).add(row["party"].value)
+    return parties
+
+
+def _sentence_of(start: int, text: str) -> Span:
+    # Evidence for a mention-based relation is the sentence around the mention.
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    left += len(text[left:right]) - len(text[left:right].lstrip())
+    return Span(text[left:right].rstrip(), left, left + len(text[left:right].rstrip()))
+
+
+def located_in(doc, token_iris: dict[int, str], context: ArticleContext, offset: int,
+               article_text: str) -> Iterator[Relation]:
+    """Yield ``locatedIn`` for a place followed by "in"/"of" and another place."""
+    for token in doc:
+        inner = token_iris.get(token.i)
+        if not inner or context.entities[inner].type != "Place":
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for pobj in prep.children:
+                outer = token_iris.get(pobj.i)
+                if outer and outer != inner and context.entities[outer].type in ("Place", "State"):
+                    sent = token.sent
+                    start, end = offset + sent.start_char, offset + sent.end_char
+                    yield Relation(inner, "locatedIn", outer, Span(article_text[start:end], start, end))
+
+
+def extract_relations(context: ArticleContext, events: Iterable[Event], article_text: str) -> Iterator[Relation]:
+    """Yield the article-level relations from its mentions and events."""
+    seen: set[tuple[str, str, str]] = set()
+
+    def emit(relation: Relation) -> Iterator[Relation]:
+        key = (relation.subject, relation.predicate, relation.object)
+        if key not in seen:
+            seen.add(key)
+            yield relation
+
+    named = {m.entity for m in context.mentions}
+    first_mention = {}
+    for mention in context.mentions:
+        first_mention.setdefault(mention.entity, mention)
+    for agreement, parties in _parties().items():
+        if agreement in first_mention:
+            evidence = _sentence_of(first_mention[agreement].span.start, article_text)
+            for party in sorted(parties & named):
+                yield from emit(Relation(party, "partyTo", agreement, evidence))
+    for event in events:
+        if event.type == "Signing" and event.agreement:
+            for actor in event.participants:
+                if context.entities[actor].type in ("State", "Organization"):
+                    yield from emit(Relation(actor, "partyTo", event.agreement, event.evidence))
+        if event.status != "asserted" or not event.agent:
+            continue
+        if event.type == "Deployment" and (event.recipient or event.place):
+            yield from emit(Relation(event.agent, "deployedTo", event.recipient or event.place, event.evidence))
+        if event.type == "Transfer" and event.recipient:
+            yield from emit(Relation(event.agent, "supplies", event.recipient, event.evidence))
