@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from kg.iris import graph_iri
 from kg.namespaces import KG
 from kg.read import ArticleError, iter_articles
-from kg.records import Article
+from kg.records import Article, Extraction
 from kg.store import Store
 from kg.triples import extraction_quads
 
-__all__ = ["IngestReport", "ingest", "content_hash"]
+__all__ = ["IngestReport", "ingest", "content_hash", "extract_paths"]
 
 
 @dataclass
@@ -88,3 +88,10 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
             report.events += len(extraction.events)
             notify(article.path or article.key, "written")
     return report
+
+
+def extract_paths(paths: Iterable[str], *, extractor: "Extractor",  # noqa: F821
+                  published: date | None = None) -> Iterator[Extraction | ArticleError]:
+    """Extract the articles under ``paths`` without a store, yielding errors in their place."""
+    for item in iter_articles(paths, published=published):
+        yield item if isinstance(item, ArticleError) else extractor.extract(item)

@@ -18,7 +18,7 @@ import unicodedata
 from kg.namespaces import GRAPH, ID
 
 __all__ = ["normalise_name", "slug", "entity_iri", "article_iri", "graph_iri", "event_iri",
-           "annotation_iri", "TYPE_PATHS"]
+           "annotation_iri", "claim_iri", "TYPE_PATHS"]
 
 #: The IRI path segment for each entity type.
 TYPE_PATHS = {"State": "state", "Person": "person", "Organization": "org", "MilitaryUnit": "unit",
@@ -55,9 +55,18 @@ def graph_iri(key: str) -> str:
     return f"{GRAPH}article/{_hash(key)}"
 
 
-def event_iri(article_key: str, type_: str, participants: tuple[str, ...], start: int) -> str:
-    """Return the IRI of one event reported by one article at one sentence."""
-    return f"{ID}event/{_hash(article_key, type_, *sorted(participants), str(start))}"
+def event_iri(article_key: str, type_: str, participants: tuple[str, ...], start: int, detail: str = "") -> str:
+    """Return the IRI of one event reported by one article at one sentence.
+
+    ``detail`` tells apart two events of one type and cast in one sentence (10,000 troops sent,
+    5,000 more expected).
+    """
+    return f"{ID}event/{_hash(article_key, type_, *sorted(participants), str(start), detail)}"
+
+
+def claim_iri(article_key: str, *parts: str) -> str:
+    """Return the IRI of a post claim or relation statement made by one article."""
+    return f"{ID}claim/{_hash(article_key, *parts)}"
 
 
 def annotation_iri(fact_iri: str, start: int, end: int) -> str:

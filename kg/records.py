@@ -110,6 +110,7 @@ class PostClaim:
     as_of: date | None
     evidence: Span
     agrees_with_reference: bool | None = None
+    role_iri: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,27 @@ from datetime import datetime, timezone
 
 import pyoxigraph as ox
 
-from kg.iris import annotation_iri, article_iri, event_iri, graph_iri
-from kg.namespaces import KG, OA, PROV, RDF, SCHEMA, SEM, SKOS, WD, XSD
+from kg.iris import annotation_iri, article_iri, claim_iri, event_iri, graph_iri
+from kg.namespaces import KG, OA, ORG, PROV, RDF, SCHEMA, SEM, SKOS, WD, XSD
 from kg.records import Extraction
 
-__all__ = ["extraction_quads", "term"]
+__all__ = ["extraction_quads", "term", "event_node"]
 
 _STATUS = {"asserted": KG.asserted, "negated": KG.negated, "hedged": KG.hedged}
 _QUALIFIER = {"exactly": KG.exactly, "approximately": KG.approximately, "atLeast": KG.atLeast,
               "atMost": KG.atMost}
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+#: How each relation of the JSON output is written in RDF: (predicate, whether it is inverted).
+RELATION_PREDICATES = {
+    "partyTo": (KG.party, True),
+    "allyOf": (KG.allyOf, False),
+    "memberOf": (ORG.memberOf, False),
+    "partOf": (ORG.subOrganizationOf, False),
+    "locatedIn": (SCHEMA.containedInPlace, False),
+    "commands": (KG.commands, False),
+    "supplies": (KG.supplies, False),
+    "deployedTo": (KG.deployedTo, False),
+}
 
 
 def term(iri: str) -> ox.NamedNode:
@@ -61,7 +72,11 @@ def extraction_quads(extraction: Extraction, *, version: str, model: str, conten
     triples += _entity_triples(extraction, doc)
     for event in extraction.events:
         triples += _event_triples(event, article.key, doc)
-    return [ox.Quad(s, p, o, graph) for s, p, o in triples]
+    for claim in extraction.posts:
+        triples += _post_triples(claim, article.key, doc)
+    for relation in extraction.relations:
+        triples += _relation_triples(relation, article.key, doc)
+    return [ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
 
 
 def _entity_triples(extraction: Extraction, doc: ox.NamedNode) -> Iterator[tuple]:
@@ -77,8 +92,14 @@ def _entity_triples(extraction: Extraction, doc: ox.NamedNode) -> Iterator[tuple
                 yield (node, term(SKOS.exactMatch), term(WD[entity.wikidata]))
 
 
+def event_node(event, article_key: str) -> str:
+    """Return the IRI of an event record as reported by the article ``article_key``."""
+    return event_iri(article_key, event.type, event.participants, event.evidence.start,
+                     f"{event.quantity}|{event.trigger}|{event.status}")
+
+
 def _event_triples(event, article_key: str, doc: ox.NamedNode) -> Iterator[tuple]:
-    node = term(event_iri(article_key, event.type, event.participants, event.evidence.start))
+    node = term(event_node(event, article_key))
     yield (node, term(RDF.type), term(getattr(KG, event.type)))
     for iri in event.participants:
         yield (node, term(KG.participant), term(iri))
@@ -107,6 +128,34 @@ def _event_triples(event, article_key: str, doc: ox.NamedNode) -> Iterator[tuple
     yield (node, term(KG.status), term(_STATUS[event.status]))
     yield (node, term(KG.confidence), _literal(f"{event.confidence:.2f}", XSD.decimal))
     yield from _evidence_triples(node, event.evidence, doc)
+
+
+def _post_triples(claim, article_key: str, doc: ox.NamedNode) -> Iterator[tuple]:
+    node = term(claim_iri(article_key, "post", claim.person, claim.role, claim.of or "", str(claim.evidence.start)))
+    yield (node, term(RDF.type), term(KG.PostClaim))
+    yield (node, term(KG.holder), term(claim.person))
+    if claim.role_iri:
+        yield (node, term(ORG.role), term(claim.role_iri))
+    if claim.of:
+        yield (node, term(KG.ofState), term(claim.of))
+    if claim.as_of:
+        yield (node, term(KG.asOf), _literal(claim.as_of.isoformat(), XSD.date))
+    if claim.agrees_with_reference is not None:
+        yield (node, term(KG.agreesWithReference), _literal(str(claim.agrees_with_reference).lower(), XSD.boolean))
+    yield from _evidence_triples(node, claim.evidence, doc)
+
+
+def _relation_triples(relation, article_key: str, doc: ox.NamedNode) -> Iterator[tuple]:
+    predicate, inverted = RELATION_PREDICATES[relation.predicate]
+    subject, object_ = (relation.object, relation.subject) if inverted else (relation.subject, relation.object)
+    yield (term(subject), term(predicate), term(object_))
+    # An RDF statement node carries the evidence of the direct triple above.
+    node = term(claim_iri(article_key, "relation", subject, str(predicate), object_))
+    yield (node, term(RDF.type), term(RDF.Statement))
+    yield (node, term(RDF.subject), term(subject))
+    yield (node, term(RDF.predicate), term(predicate))
+    yield (node, term(RDF.object), term(object_))
+    yield from _evidence_triples(node, relation.evidence, doc)
 
 
 def _evidence_triples(fact: ox.NamedNode, span, doc: ox.NamedNode) -> Iterator[tuple]:

@@ -49,6 +49,10 @@ class Titles:
     tenures: dict[str, list[Tenure]] = field(default_factory=dict)
     role_labels: dict[str, str] = field(default_factory=dict)  # role IRI → label
 
+    def role_iri(self, label: str) -> str | None:
+        """Return the IRI of the role with this label."""
+        return next((iri for iri, name in self.role_labels.items() if name == label), None)
+
     def roles(self, title: str, state: str | None) -> set[str]:
         """Return the role labels a title can mean, for a state if known."""
         options = self.by_title.get(normalise_name(title), set())
@@ -159,7 +163,7 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
         start_char, end_char = offset + sent.start_char, offset + sent.end_char
         claim = PostClaim(person=person, role=role, of=state, as_of=published,
                           evidence=Span(article_text[start_char:end_char], start_char, end_char),
-                          agrees_with_reference=agrees)
+                          agrees_with_reference=agrees, role_iri=titles.role_iri(role))
         context.posts.append(claim)
         yield claim
 

@@ -1,0 +1,1 @@
+"""Exporters: extraction records and store contents in formats other tools read."""
