@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.iris import graph_iri
+from kg.merge import merge_events
 from kg.namespaces import KG
 from kg.read import ArticleError, iter_articles
 from kg.records import Article, Extraction
@@ -30,11 +31,13 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[ArticleError] = field(default_factory=list)
     events: int = 0
+    merged: int = 0
 
     def summary(self) -> str:
         """Return a one-line summary."""
         return (f"{len(self.written)} article(s) written, {len(self.unchanged)} unchanged, "
-                f"{len(self.failed)} failed; {self.events} event(s) extracted.")
+                f"{len(self.failed)} failed; {self.events} event(s) extracted; "
+                f"{self.merged} event(s) reported by several articles.")
 
 
 def content_hash(article: Article, *, version: str, model: str) -> str:
@@ -87,6 +90,7 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
             report.written.append(article.path or article.key)
             report.events += len(extraction.events)
             notify(article.path or article.key, "written")
+        report.merged = merge_events(db)
     return report
 
 

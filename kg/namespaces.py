@@ -96,6 +96,12 @@ class KG(DefinedNamespace):
     approximately: URIRef
     atLeast: URIRef
     atMost: URIRef
+    # merged events
+    MergedEvent: URIRef
+    merges: URIRef
+    eventClass: URIRef
+    sourceCount: URIRef
+    conflict: URIRef
     # relations
     allyOf: URIRef
     commands: URIRef
