@@ -33,3 +33,6 @@ test: install
 
 clean:
 	rm -rf $(VENV) $(STORE) exports/*.csv exports/*.json build *.egg-info
+
+benchmark: install
+	$(BIN)/python tests/benchmarks/extraction_overhead.py

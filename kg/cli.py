@@ -74,9 +74,11 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
            published: date | None, quiet: bool) -> None:
     """Extract articles into the store, one named graph per article.
 
-    PATHS are .txt/.md files or directories (read recursively); - reads one article from stdin.
-    The first line of an article is its headline; optional front matter between --- lines gives
-    published, source, url and id. Re-ingesting an unchanged article changes nothing; a changed
+    PATHS are files or directories (read recursively); - reads one article from stdin. kg reads
+    .txt/.md (the first line is the headline; optional front matter between --- lines gives
+    published, source, url and id), .html/.htm (main text and metadata; boilerplate removed),
+    .jsonl (one article per line: text, and optional title, published, source, url, id) and
+    RSS/Atom feeds (.rss, .atom, .xml). Re-ingesting an unchanged article changes nothing; a changed
     one replaces its graph. A file that cannot be read is reported and skipped, the others are
     ingested, and the exit status is 1.
 
@@ -95,13 +97,18 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
     show = not quiet and sys.stderr.isatty()
     failures = []
 
+    done: set[str] = set()
+
     with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
                            hidden=not show) as bar:
         def on_article(path: str, outcome: str) -> None:
             if outcome not in ("written", "unchanged"):
                 failures.append(outcome)
                 click.echo(f"\nError: {outcome}" if show else f"Error: {outcome}", err=True)
-            bar.update(1)
+            # The bar counts files; a JSONL file or a feed holds many articles.
+            if path not in done and path in files:
+                done.add(path)
+                bar.update(1)
 
         report = run_ingest(targets, store=_store_path(store), model=model, published=published,
                             on_article=on_article)

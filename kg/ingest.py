@@ -78,6 +78,8 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
                 notify(item.path or item.key, "unchanged")
                 continue
             pending.append((item, digest))
+        # Two inputs with one key (the same URL twice in a feed) are one article: the last wins.
+        pending = list({article.key: (article, digest) for article, digest in pending}.values())
         if not pending:
             return report
         extractor = Extractor(model)
