@@ -320,6 +320,22 @@ def validate(files: tuple[str, ...], store: str | None) -> None:
         sys.exit(1)
 
 
+def register_commands() -> None:
+    """Add every command defined in ``kg/commands/`` to the group."""
+    import importlib
+    import pkgutil
+
+    import kg.commands
+
+    for module in pkgutil.iter_modules(kg.commands.__path__):
+        command = getattr(importlib.import_module(f"kg.commands.{module.name}"), "command", None)
+        if isinstance(command, click.Command):
+            cli.add_command(command)
+
+
+register_commands()
+
+
 def main() -> None:
     """Run the CLI."""
     cli(prog_name="kg")
