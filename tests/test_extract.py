@@ -102,3 +102,31 @@ def test_extract_new_person_gets_a_stable_iri_across_articles(extractor, article
     assert kots[0] == kots[1] and len(kots[0]) == 1
     (entity,) = [e for e in first.entities if e.label == "Alexander Kots"]
     assert entity.type == "Person" and not entity.in_reference
+
+
+@pytest.mark.parametrize("body, relation", [
+    ("NATO member Poland sent more air defence systems.", ("state/pol", "memberOf", "org/nato")),
+    ("Poland, a NATO member, protested.", ("state/pol", "memberOf", "org/nato")),
+    ("Finland joined NATO in April 2023.", ("state/fin", "memberOf", "org/nato")),
+    ("Russia's ally Belarus hosted the drills.", ("state/rus", "allyOf", "state/blr")),
+    ("Fighting went on around Korenevo in the Kursk region.", ("place/korenevo", "locatedIn", "place/kursk-oblast")),
+])
+def test_extract_relations_stated_in_the_text(extractor, article, body, relation):
+    relations = {(r.subject[len(ID):], r.predicate, r.object[len(ID):]) for r in extractor.extract(article(body)).relations}
+    assert relation in relations
+
+
+def test_extract_deployment_with_quantity_qualifier_and_source(extractor, article):
+    body = ("According to South Korea's National Intelligence Service, North Korea has sent more than "
+            "3,000 troops to Russia since October.")
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert (deployment.agent, deployment.recipient) == (PRK, RUSSIA)
+    assert (deployment.quantity, deployment.quantity_qualifier) == (3000, "atLeast")
+    assert deployment.source == ID + "org/kor-nis"
+    assert deployment.earliest == date(2025, 10, 1)
+
+
+def test_extract_denied_deployment_is_negated(extractor, article):
+    body = "Pyongyang denied sending troops to Russia."
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert deployment.status == "negated" and deployment.agent == PRK

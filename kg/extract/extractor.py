@@ -9,7 +9,7 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.linking import ArticleContext, link_paragraph
 from kg.extract.model import load_model
 from kg.extract.posts import extract_posts, title_patterns
-from kg.extract.relations import extract_relations, located_in
+from kg.extract.relations import extract_relations, located_in, stated_ties
 from kg.extract.segment import body_paragraphs
 from kg.records import Article, Extraction
 
@@ -56,6 +56,7 @@ class Extractor:
                 events += extract_events(doc, offset=start, token_iris=token_iris, context=context,
                                          published=article.published, article_text=article.text)
                 relations += located_in(doc, token_iris, context, start, article.text)
+                relations += stated_ties(doc, token_iris, context, start, article.text)
             relations += extract_relations(context, events, article.text)
             yield Extraction(article=article, entities=tuple(context.entities.values()),
                              mentions=tuple(sorted(context.mentions, key=lambda m: m.span.start)),

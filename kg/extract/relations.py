@@ -4,6 +4,8 @@
   that the article also names, and the actors of a signing of it.
 - ``deployedTo`` and ``supplies``: from deployments and transfers with both ends known.
 - ``locatedIn``: "Korenevo in the Kursk region", a place named inside another.
+- ``memberOf``: "NATO member Poland", "Finland joined NATO".
+- ``allyOf``: "Russia's ally Belarus", "its ally North Korea".
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from kg.extract.linking import ArticleContext
 from kg.ontology import reference_store
 from kg.records import Event, Relation, Span
 
-__all__ = ["extract_relations", "located_in"]
+__all__ = ["extract_relations", "located_in", "stated_ties"]
+
+_GROUP_TYPES = ("Organization",)
+_MEMBER_TYPES = ("State", "Organization")
 
 
 @lru_cache(maxsize=1)
@@ -39,20 +44,64 @@ def _sentence_of(start: int, text: str) -> Span:
 
 def located_in(doc, token_iris: dict[int, str], context: ArticleContext, offset: int,
                article_text: str) -> Iterator[Relation]:
-    """Yield ``locatedIn`` for a place followed by "in"/"of" and another place."""
-    for token in doc:
+    """Yield ``locatedIn`` for a place written right before "in"/"of" and another place.
+
+    Adjacency is used rather than the parse, which often hangs "in the Kursk region" on the verb.
+    """
+    for token in doc[:-2]:
         inner = token_iris.get(token.i)
-        if not inner or context.entities[inner].type != "Place":
+        if not inner or context.entities[inner].type != "Place" or token_iris.get(token.i + 1) == inner:
             continue
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
-                continue
-            for pobj in prep.children:
-                outer = token_iris.get(pobj.i)
-                if outer and outer != inner and context.entities[outer].type in ("Place", "State"):
-                    sent = token.sent
-                    start, end = offset + sent.start_char, offset + sent.end_char
-                    yield Relation(inner, "locatedIn", outer, Span(article_text[start:end], start, end))
+        if doc[token.i + 1].lower_ not in ("in", "of"):
+            continue
+        after = token.i + 2
+        if doc[after].lower_ == "the" and after + 1 < len(doc):
+            after += 1
+        outer = token_iris.get(after)
+        if outer and outer != inner and context.entities[outer].type in ("Place", "State"):
+            sent = token.sent
+            start, end = offset + sent.start_char, offset + sent.end_char
+            yield Relation(inner, "locatedIn", outer, Span(article_text[start:end], start, end))
+
+
+def stated_ties(doc, token_iris: dict[int, str], context: ArticleContext, offset: int,
+                article_text: str) -> Iterator[Relation]:
+    """Yield ``memberOf`` and ``allyOf`` relations written out in one paragraph."""
+    def entity(token, types):
+        iri = token_iris.get(token.i)
+        return iri if iri and context.entities[iri].type in types else None
+
+    def evidence(token) -> Span:
+        start, end = offset + token.sent.start_char, offset + token.sent.end_char
+        return Span(article_text[start:end], start, end)
+
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma == "member" and token.pos_ == "NOUN":
+            # "NATO member Poland" / "Poland, a NATO member"
+            group = next((entity(c, _GROUP_TYPES) for c in token.children if c.dep_ in ("compound", "poss")
+                          and entity(c, _GROUP_TYPES)), None)
+            members = [entity(t, _MEMBER_TYPES) for t in [token.head] + [c for c in token.children if c.dep_ == "appos"]]
+            for member in filter(None, members):
+                if group and member != group:
+                    yield Relation(member, "memberOf", group, evidence(token))
+        elif lemma == "join" and token.pos_ == "VERB":
+            subjects = [entity(c, ("State",)) for c in token.children if c.dep_ == "nsubj"]
+            groups = [entity(c, _GROUP_TYPES) for c in token.children if c.dep_ == "dobj"]
+            for member in filter(None, subjects):
+                for group in filter(None, groups):
+                    yield Relation(member, "memberOf", group, evidence(token))
+        elif lemma == "ally" and token.pos_ == "NOUN":
+            # "Russia's ally Belarus", "its ally North Korea"
+            owners = [entity(c, ("State",)) for c in token.children if c.dep_ == "poss"]
+            # The parser often leaves the name beside "ally" unattached: take the next word too.
+            beside = [token.doc[token.i + 1]] if token.i + 1 < len(token.doc) else []
+            allies = [entity(t, ("State",)) for t in [token.head] + beside +
+                      [c for c in token.children if c.dep_ in ("appos", "compound")]]
+            for owner in filter(None, owners):
+                for ally in filter(None, allies):
+                    if owner != ally:
+                        yield Relation(owner, "allyOf", ally, evidence(token))
 
 
 def extract_relations(context: ArticleContext, events: Iterable[Event], article_text: str) -> Iterator[Relation]:
