@@ -25,6 +25,7 @@ from kg.store import Store
 __all__ = ["Report", "MERGED_GRAPH", "same_event", "merge_events"]
 
 MERGED_GRAPH = str(GRAPH) + "merged"
+_ASSERTED, _NEGATED = str(KG.asserted), str(KG.negated)
 
 
 @dataclass
@@ -57,7 +58,8 @@ def same_event(a: Report, b: Report) -> bool:
     """Tell whether two reports from different articles describe the same event.
 
     The smaller cast must be part of the larger. Both need time bounds that overlap; a report
-    without a date matches only one with the same place.
+    without a date matches only one with the same place. A hedged report matches only hedged
+    ones; asserted and negated reports match, and the difference is flagged.
 
     >>> x = Report("e1", "Meeting", "a1", {"choe", "lavrov"}, "moscow", date(2025, 10, 21), date(2025, 10, 31))
     >>> y = Report("e2", "Meeting", "a2", {"choe", "lavrov", "putin"}, None, date(2025, 10, 27), date(2025, 10, 27))
@@ -65,6 +67,9 @@ def same_event(a: Report, b: Report) -> bool:
     (True, False)
     """
     if a.type != b.type or a.article == b.article or not a.participants or not b.participants:
+        return False
+    # An expected event is not the event that happened; a denial is a conflicting report of it.
+    if a.status != b.status and {a.status, b.status} != {_ASSERTED, _NEGATED}:
         return False
     small, large = sorted((a.participants, b.participants), key=len)
     if not small <= large:

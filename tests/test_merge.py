@@ -5,11 +5,12 @@ import pytest
 from kg.merge import MERGED_GRAPH, Report, same_event
 
 A, B = "https://example.org/a1", "https://example.org/a2"
+ASSERTED, HEDGED, NEGATED = (f"https://w3id.org/kg/ont#{s}" for s in ("asserted", "hedged", "negated"))
 
 
 def _report(article=A, **kwargs):
     values = dict(iri=f"{article}#e", type="Deployment", article=article, participants={"prk", "rus"},
-                  earliest=date(2024, 10, 1), latest=date(2024, 10, 31))
+                  earliest=date(2024, 10, 1), latest=date(2024, 10, 31), status=ASSERTED)
     values.update(kwargs)
     return Report(**values)
 
@@ -24,6 +25,8 @@ def _report(article=A, **kwargs):
     (_report(B, earliest=date(2024, 11, 2), latest=date(2024, 11, 2)), True),
     (_report(B, earliest=None, latest=None), False),
     (_report(B, place="kursk"), True),
+    (_report(B, status=NEGATED), True),
+    (_report(B, status=HEDGED), False),
 ])
 def test_merge_same_event_rules(other, same):
     assert same_event(_report(), other) is same
