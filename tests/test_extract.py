@@ -40,7 +40,7 @@ def test_extract_visit_has_the_visitor_as_agent_and_the_city_as_place(extractor,
     ("Vladimir Putin and Kim Jong Un met at the Vostochny Cosmodrome.", "Meeting",
      {PUTIN, ID + "person/kim-jong-un"}),
     ("Choe Son Hui was received by Vladimir Putin at the Kremlin.", "Meeting", {CHOE, PUTIN}),
-    ("Xi Jinping arrived in Moscow for a state visit.", "Visit", {ID + "person/xi-jinping"}),
+    ("Xi Jinping arrived in Moscow for a state visit.", "Visit", {ID + "person/xi-jinping", RUSSIA}),
 ])
 def test_extract_event_participants_from_the_parse(extractor, article, body, type_, participants):
     events, _ = _events(extractor, article, body, type_)

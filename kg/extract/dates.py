@@ -48,17 +48,21 @@ def _month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _infer_year(month: int, published: date | None) -> int | None:
-    # A month named without a year is the most recent one up to the publication month.
+def _infer_year(month: int, published: date | None, future: bool = False) -> int | None:
+    # A month named without a year is the most recent one up to the publication month, or for
+    # an expected event the next one from it.
     if published is None:
         return None
+    if future:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
-def normalise_date(text: str, *, published: date | None) -> TimeBounds:
+def normalise_date(text: str, *, published: date | None, future: bool = False) -> TimeBounds:
     """Return the bounds of a date expression, reading relative words against ``published``.
 
-    Unknown expressions come back with the text only.
+    ``future`` reads a bare month as the next one rather than the last ("is expected to visit
+    in October"). Unknown expressions come back with the text only.
     """
     words = [w.lower() for w in _TOKEN.findall(text)]
     numbers = [int(w) for w in words if w.isdigit()]
@@ -73,7 +77,7 @@ def normalise_date(text: str, *, published: date | None) -> TimeBounds:
     result = _season(words, year, published, table) or _relative(words, published, table)
     if result is None and months:
         month = months[0]
-        year = year or _infer_year(month, published)
+        year = year or _infer_year(month, published, future)
         if year is not None:
             part = next((table["month_parts"][w] for w in words if w in table["month_parts"]), None)
             if days and not part:

@@ -67,6 +67,7 @@ def load_lexicon() -> Lexicon:
     qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
     lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
     lists["scales"] = modality["scales"]
+    lists["group_nouns"] = modality["group_nouns"]
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), modality=lists, qualifiers=qualifiers)
 
@@ -105,6 +106,9 @@ class _Roles:
         for child in token.children:
             if child.dep_ == "conj":
                 found += self.actors(child)
+            elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
+                # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
+                found += self.actors(child)
         return list(dict.fromkeys(found))
 
     def _actor(self, token) -> list[str]:
@@ -115,7 +119,12 @@ class _Roles:
         if token.lower_ in pronouns["person_pronouns"]:
             return self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
-            return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+            return self._coordinated_before(token) or self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+        group = pronouns["group_nouns"].get(token.lemma_.lower())
+        if group and any(c.lower_ == "the" for c in token.children):
+            # "the two leaders", "both sides": the last two actors of that kind; "the country".
+            count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
+            return self._antecedent(token, set(group), count=count)
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state.
         for dep in ("appos", "compound", "poss", "amod", "nmod"):
@@ -126,15 +135,36 @@ class _Roles:
                         return found
         return []
 
-    def _antecedent(self, token, types: set[str]) -> list[str]:
-        before = [m for m in self.context.mentions
-                  if self.type_of(m.entity) in types and m.span.start < self.offset + token.idx]
-        return [before[-1].entity] if before else []
+    def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
+        found: list[str] = []
+        for mention in reversed(self.context.mentions):
+            if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
+                    and mention.entity not in found:
+                found.append(mention.entity)
+                if len(found) == count:
+                    break
+        return found if len(found) == count else []
+
+    def _coordinated_before(self, token) -> list[str]:
+        # "Moscow and Tehran … the treaty they signed": the pair named earlier in the sentence.
+        for node in reversed(list(token.sent[:token.i - token.sent.start])):
+            if any(c.dep_ == "conj" for c in node.children):
+                found = self.actors(node)
+                if len(found) >= 2:
+                    return found
+        return []
 
     def places(self, token, *, agent: str | None = None) -> list[str]:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in _PLACE_TYPES:
             return [iri]
+        if token.lemma_.lower() in self.lexicon.modality["place_nouns"]:
+            # "the resort city of Wonsan"
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self.places(pobj, agent=agent)
+                    if found:
+                        return found
         if token.lemma_ == "capital" and any(c.lower_ == "the" for c in token.children):
             # "in the capital": the capital of the agent's state.
             state = agent if agent and self.type_of(agent) == "State" else \
@@ -152,18 +182,39 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
     lexicon = load_lexicon()
     roles = _Roles(doc, token_iris, context, lexicon, offset)
     for sent in doc.sents:
-        seen = set()
+        found: list[tuple[object, Event]] = []
         for token in sent:
             type_ = _trigger_type(token, lexicon)
             if type_ is None:
                 continue
             for event in _build_events(token, type_, sent, roles, published, article_text):
-                if len(event.participants) < lexicon.min_participants[type_]:
-                    continue
-                key = (event.type, frozenset(event.participants), event.quantity)
-                if key not in seen:
-                    seen.add(key)
-                    yield event
+                if len(event.participants) >= lexicon.min_participants[type_]:
+                    found.append((token, event))
+        seen = set()
+        for token, event in _richest(found):
+            # "X said that Y sent troops": what X said is the deployment, with X as its source.
+            if event.type == "Statement" and (event.status == "negated" or any(
+                    other is not token and token in other.ancestors for other, e in found if e.type != "Statement")):
+                # "X has not confirmed it" states nothing.
+                continue
+            key = (event.type, frozenset(event.participants), event.quantity)
+            if key not in seen:
+                seen.add(key)
+                yield event
+
+
+def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
+    """Drop an event whose cast is part of another's of the same type in the sentence.
+
+    "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit".
+    """
+    kept = []
+    for token, event in found:
+        larger = any(other.type == event.type and other.quantity == event.quantity
+                     and set(event.participants) < set(other.participants) for _, other in found)
+        if not larger:
+            kept.append((token, event))
+    return kept
 
 
 def _trigger_type(token, lexicon: Lexicon) -> str | None:
@@ -176,8 +227,16 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
 
 def _clause_head(token, lexicon: Lexicon):
     """Return the verb whose subject and modifiers belong to the event."""
-    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "attr"} and token.head.lemma_ in lexicon.light_verbs:
-        return token.head
+    node = token
+    # "held talks", "held three hours of talks", "made a visit"
+    for _ in range(3):
+        if node.pos_ not in {"NOUN", "ADP"} or token.pos_ != "NOUN":
+            break
+        if node.dep_ in {"dobj", "attr"} and node.head.lemma_ in lexicon.light_verbs:
+            return node.head
+        if node.dep_ not in {"pobj", "prep"}:
+            break
+        node = node.head
     return token
 
 
@@ -269,6 +328,14 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
     objects = [c for c in list(head.children) + ([] if head is trigger else list(trigger.children))
                if c.dep_ in {"dobj", "dative"} and c is not trigger]
     for obj in objects:
+        direct = roles.token_iris.get(obj.i)
+        if cargo and direct and roles.type_of(direct) in _ACTOR_TYPES:
+            # "supplied Russia with shells": the object is the receiver, the cargo follows "with".
+            recipients += roles.actors(obj)
+            for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"):
+                for cargo_token in (c for c in prep.children if c.dep_ == "pobj"):
+                    quantity, qualifier = _cargo_quantity(cargo_token, roles)
+            continue
         if cargo:
             if quantity is None:
                 quantity, qualifier = _cargo_quantity(obj, roles)
@@ -282,7 +349,7 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
     for prep in _prepositions(_place_heads(head, trigger)):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
-            if word in _COMPANION_PREPS:
+            if word in _COMPANION_PREPS and not (cargo and recipients):
                 others += roles.actors(pobj)
             elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer"}:
                 found = roles.places(pobj, agent=agent_hint)
@@ -292,12 +359,14 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
+    if type_ == "Visit" and not recipients and places and len(agents) == 1:
+        recipients += _host_state(agents[0], places[0], roles)
     participants = list(dict.fromkeys(agents + others + recipients))
     if not participants:
         return
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
-    when = _date_for(head, sent, published)
     status, source = _modality(trigger, head, sent, roles)
+    when = _date_for(head, sent, published, future=status == "hedged")
     agent = agents[0] if len(agents) == 1 else None
     recipient_options = list(dict.fromkeys(recipients or [o for o in others if o not in agents]))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
@@ -326,14 +395,30 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
         yield from _follow_on(event, head, roles)
 
 
+def _host_state(visitor: str, place: str, roles: _Roles) -> list[str]:
+    """Return the state a visit to ``place`` is hosted by, when it is not the visitor's own."""
+    entities = roles.context.entities
+    host = place if entities[place].type == "State" else entities[place].state
+    own = visitor if entities[visitor].type == "State" else entities[visitor].state
+    if not host or host == own:
+        return []
+    roles.context.register(host)
+    return [host]
+
+
 def _noun_agents(trigger, roles: _Roles) -> list[str]:
     # "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
-    # noun, or of the nearest noun above it through prepositions.
+    # noun, or of the nearest noun above it through prepositions; "X held talks during a visit
+    # to Russia": else the subject of the verb the phrase hangs on.
     node = trigger
     for _ in range(4):
         owners = [a for c in node.children if c.dep_ == "poss" for a in roles.actors(c)]
-        if owners or node.dep_ not in {"pobj", "prep"} or node.head is node:
+        if owners:
             return owners
+        if node.pos_ in {"VERB", "AUX"}:
+            return [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+        if node.dep_ not in {"pobj", "prep"} or node.head is node:
+            return []
         node = node.head
     return []
 
@@ -396,7 +481,7 @@ def _where_clause_place(head, roles: _Roles) -> list[str]:
     return []
 
 
-def _date_for(head, sent, published: date | None):
+def _date_for(head, sent, published: date | None, *, future: bool = False):
     # A date belongs to the trigger's clause, or to a clause that governs it ("In late October,
     # she arrived in Moscow, where she held talks": the date hangs on "arrived").
     governing = [head, *head.ancestors]
@@ -415,13 +500,15 @@ def _date_for(head, sent, published: date | None):
     text = best.text
     if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
         text = f"{best.root.head.text} {text}"
-    return normalise_date(text, published=published)
+    return normalise_date(text, published=published, future=future)
 
 
 def _modality(trigger, head, sent, roles: _Roles) -> tuple[str, str | None]:
     words = roles.lexicon.modality
     status = "asserted"
-    if any(c.dep_ == "neg" for node in (trigger, head) for c in node.children) \
+    if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
+           c.dep_ == "nsubj" and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
+           for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
         status = "negated"
     elif any(c.lower_ in words["hedge_auxiliaries"] or c.lower_ in words["hedge_adverbs"]

@@ -169,7 +169,11 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
 
 
 def _resolve_title_alone(span, roles, state, token_iris, context: ArticleContext, offset: int) -> None:
-    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+    # "the foreign minister", "the Russian foreign minister"
+    before = span.start - 1
+    while before >= 0 and token_iris.get(before) and context.entities[token_iris[before]].type == "State":
+        before -= 1
+    if before < 0 or span.doc[before].lower_ != "the":
         return
     holders = {c.person for c in context.posts if c.role in roles and (state is None or c.of == state)}
     if len(holders) != 1:
