@@ -43,6 +43,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     min_participants: dict[str, int]
     cargo: frozenset[str]
+    future: frozenset[str]
     modality: dict
     qualifiers: dict[str, str]
 
@@ -52,7 +53,7 @@ def load_lexicon() -> Lexicon:
     """Read the trigger and modality lexicons, checking every event type against the ontology."""
     data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
     modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
-    verbs, nouns, minimum, cargo = {}, {}, {}, set()
+    verbs, nouns, minimum, cargo, future = {}, {}, {}, set(), set()
     for type_, entry in data.items():
         if not isinstance(entry, dict):
             continue
@@ -64,12 +65,15 @@ def load_lexicon() -> Lexicon:
         minimum[type_] = entry.get("min_participants", 1)
         if entry.get("cargo"):
             cargo.add(type_)
+        if entry.get("modal_is_future"):
+            future.add(type_)
     qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
     lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
     lists["scales"] = modality["scales"]
     lists["group_nouns"] = modality["group_nouns"]
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
-                   min_participants=minimum, cargo=frozenset(cargo), modality=lists, qualifiers=qualifiers)
+                   min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
+                   modality=lists, qualifiers=qualifiers)
 
 
 def parse_quantity(text: str, scales: dict[str, int] | None = None) -> int | None:
@@ -365,7 +369,7 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
     if not participants:
         return
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
-    status, source = _modality(trigger, head, sent, roles)
+    status, source = _modality(trigger, head, sent, roles, modal_hedges=type_ not in lexicon.future)
     when = _date_for(head, sent, published, future=status == "hedged")
     agent = agents[0] if len(agents) == 1 else None
     recipient_options = list(dict.fromkeys(recipients or [o for o in others if o not in agents]))
@@ -503,15 +507,16 @@ def _date_for(head, sent, published: date | None, *, future: bool = False):
     return normalise_date(text, published=published, future=future)
 
 
-def _modality(trigger, head, sent, roles: _Roles) -> tuple[str, str | None]:
+def _modality(trigger, head, sent, roles: _Roles, *, modal_hedges: bool = True) -> tuple[str, str | None]:
     words = roles.lexicon.modality
+    auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
     status = "asserted"
     if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
            c.dep_ == "nsubj" and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
         status = "negated"
-    elif any(c.lower_ in words["hedge_auxiliaries"] or c.lower_ in words["hedge_adverbs"]
+    elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
                    for node in head.ancestors):
