@@ -47,6 +47,8 @@ def profile_text(profile) -> str:
             quote = textwrap.fill(f"\"{event.evidence}\" — {event.headline}", width=96,
                                   initial_indent=" " * 14, subsequent_indent=" " * 14)
             lines.append(quote)
+    if profile.kind not in ("State", "Person", "Organization", "MilitaryUnit"):
+        return "\n".join(lines)
     for title, people in (("Allies", profile.allies), ("Adversaries", profile.adversaries)):
         lines += ["", title]
         if not people:

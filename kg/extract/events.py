@@ -44,6 +44,7 @@ class Lexicon:
     min_participants: dict[str, int]
     cargo: frozenset[str]
     future: frozenset[str]
+    future_only: frozenset[str]
     modality: dict
     qualifiers: dict[str, str]
 
@@ -73,6 +74,7 @@ def load_lexicon() -> Lexicon:
     lists["group_nouns"] = modality["group_nouns"]
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
+                   future_only=frozenset(data.get("future_only", [])),
                    modality=lists, qualifiers=qualifiers)
 
 
@@ -123,8 +125,14 @@ class _Roles:
         if token.lower_ in pronouns["person_pronouns"]:
             return self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
-            return self._coordinated_before(token) or self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+            return self._coordinated_before(token) or self._group_antecedent(token)
         group = pronouns["group_nouns"].get(token.lemma_.lower())
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
+        if group == ["State"] and owner is not None:
+            # "her government", "his country": the state of the person meant.
+            person = self._antecedent(owner, {"Person"})
+            state = self.context.entities[person[0]].state if person else None
+            return [state] if state else []
         if group and any(c.lower_ == "the" for c in token.children):
             # "the two leaders", "both sides": the last two actors of that kind; "the country".
             count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
@@ -148,6 +156,13 @@ class _Roles:
                 if len(found) == count:
                     break
         return found if len(found) == count else []
+
+    def _group_antecedent(self, token) -> list[str]:
+        # "Lee … met Ishiba. They pledged …": two people just named; otherwise the last group.
+        last = self._antecedent(token, _ACTOR_TYPES)
+        if last and self.type_of(last[0]) == "Person":
+            return self._antecedent(token, {"Person"}, count=2) or last
+        return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
 
     def _coordinated_before(self, token) -> list[str]:
         # "Moscow and Tehran … the treaty they signed": the pair named earlier in the sentence.
@@ -207,6 +222,14 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 yield event
 
 
+def _speaks_of_future(token, lexicon: Lexicon) -> bool:
+    # "would support", "ready to support", "will continue to support"
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and (token.head.lemma_.lower() in lexicon.modality["future_heads"]
+                                      or _speaks_of_future(token.head, lexicon))
+
+
 def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
     """Drop an event whose cast is part of another's of the same type in the sentence.
 
@@ -223,7 +246,10 @@ def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
 
 def _trigger_type(token, lexicon: Lexicon) -> str | None:
     if token.pos_ == "VERB":
-        return lexicon.verbs.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
+            return None
+        return lexicon.verbs.get(lemma)
     if token.pos_ == "NOUN":
         return lexicon.nouns.get(token.lemma_.lower())
     return None
@@ -350,7 +376,8 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
         if type_ == "Combat":
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
     agent_hint = agents[0] if agents else None
-    for prep in _prepositions(_place_heads(head, trigger)):
+    cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
+    for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if word in _COMPANION_PREPS and not (cargo and recipients):

@@ -126,7 +126,10 @@ def _elided_names(doc, context: ArticleContext, token_iris: dict[int, str]) -> l
 
 
 def _trim(ent):
-    """Drop leading and trailing words that are not proper nouns; None if nothing is left."""
+    """Drop leading and trailing words that are not proper nouns; None if nothing is left.
+
+    A name the tokenizer split at a hyphen ("Kim Hong" "-" "kyun") is joined up again.
+    """
     tokens = [t for t in ent]
     while tokens and tokens[0].pos_ != "PROPN":
         tokens.pop(0)
@@ -134,7 +137,12 @@ def _trim(ent):
         tokens.pop()
     if not tokens:
         return None
-    span = ent.doc[tokens[0].i:tokens[-1].i + 1]
+    end = tokens[-1].i + 1
+    doc = ent.doc
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    span = doc[tokens[0].i:end]
     span.label_ = ent.label_
     return span
 
