@@ -609,7 +609,7 @@ def alliance_blocs(graph: nx.MultiGraph, *, seed: int = BLOC_SEED, resolution: f
     ...     _ = g.add_edge(a, b, key="Meeting", signed_weight=1.0, label="Meeting")
     >>> _ = g.add_edge("rus", "usa", key="Combat", signed_weight=-1.0, label="Combat")
     >>> [bloc.members for bloc in alliance_blocs(g)]
-    [('usa', 'jpn', 'kor'), ('rus', 'irn', 'prk')]
+    [('jpn', 'kor', 'usa'), ('rus', 'irn', 'prk')]
     """
     positive = cooperation_graph(graph)
     if positive.number_of_edges() == 0:

@@ -213,7 +213,8 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         for token, event in _richest(found):
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and (event.status == "negated" or any(
-                    other is not token and token in other.ancestors for other, e in found if e.type != "Statement")):
+                    other is not token and (token in other.ancestors or _reports_on(token, other))
+                    for other, e in found if e.type != "Statement")):
                 # "X has not confirmed it" states nothing.
                 continue
             key = (event.type, frozenset(event.participants), event.quantity)
@@ -228,6 +229,11 @@ def _speaks_of_future(token, lexicon: Lexicon) -> bool:
         return True
     return token.dep_ == "xcomp" and (token.head.lemma_.lower() in lexicon.modality["future_heads"]
                                       or _speaks_of_future(token.head, lexicon))
+
+
+def _reports_on(token, other) -> bool:
+    # "North Korea sent troops, the agency said": the saying hangs on the event it reports.
+    return token.head is other and token.dep_ in {"ccomp", "parataxis", "advcl"}
 
 
 def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
@@ -297,7 +303,7 @@ def _subject(head, roles: _Roles) -> tuple[list[str], list[str], object | None]:
         if node.dep_ == "acl":
             # "North Korean troops fighting alongside Russian forces"
             return roles.actors(node.head), [], None
-        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp"} \
+        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp"} \
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
         node = node.head
@@ -534,6 +540,16 @@ def _date_for(head, sent, published: date | None, *, future: bool = False):
     return normalise_date(text, published=published, future=future)
 
 
+def _governing_clause(head, words) -> list:
+    """Return the words above the trigger up to, not including, a verb that reports it."""
+    chain = []
+    for node in head.ancestors:
+        if node.lemma_ in words["reporting_verbs"]:
+            break
+        chain.append(node)
+    return chain
+
+
 def _modality(trigger, head, sent, roles: _Roles, *, modal_hedges: bool = True) -> tuple[str, str | None]:
     words = roles.lexicon.modality
     auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
@@ -544,7 +560,7 @@ def _modality(trigger, head, sent, roles: _Roles, *, modal_hedges: bool = True) 
             or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
-             for node in (trigger, head) for c in node.children) \
+             for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
                    for node in head.ancestors):
         status = "hedged"
@@ -556,7 +572,8 @@ def _modality(trigger, head, sent, roles: _Roles, *, modal_hedges: bool = True) 
                     found = roles.actors(pobj)
                     source = source or (found[0] if found else None)
     if source is None:
-        for node in head.ancestors:
+        reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}]
+        for node in reporters:
             if node.lemma_ in words["reporting_verbs"]:
                 speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
                 if speakers:

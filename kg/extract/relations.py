@@ -2,7 +2,8 @@
 
 - ``partyTo``: an agreement named in the article binds the parties the reference KB lists for it
   that the article also names, and the actors of a signing of it.
-- ``deployedTo`` and ``supplies``: from deployments and transfers with both ends known.
+- ``supplies``: a state or organisation sending troops or arms to another, from deployments
+  and transfers; ``deployedTo``: a unit, or forces with no receiving state, sent to a place.
 - ``locatedIn``: "Korenevo in the Kursk region", a place named inside another.
 - ``memberOf``: "NATO member Poland", "Finland joined NATO".
 - ``allyOf``: "Russia's ally Belarus", "its ally North Korea".
@@ -21,6 +22,7 @@ from kg.records import Event, Relation, Span
 __all__ = ["extract_relations", "located_in", "stated_ties"]
 
 _GROUP_TYPES = ("Organization",)
+_SUPPLIERS = ("State", "Organization")
 _MEMBER_TYPES = ("State", "Organization")
 
 
@@ -114,15 +116,16 @@ def extract_relations(context: ArticleContext, events: Iterable[Event], article_
             seen.add(key)
             yield relation
 
-    named = {m.entity for m in context.mentions}
-    first_mention = {}
+    parties = _parties()
     for mention in context.mentions:
-        first_mention.setdefault(mention.entity, mention)
-    for agreement, parties in _parties().items():
-        if agreement in first_mention:
-            evidence = _sentence_of(first_mention[agreement].span.start, article_text)
-            for party in sorted(parties & named):
-                yield from emit(Relation(party, "partyTo", agreement, evidence))
+        if mention.entity not in parties:
+            continue
+        # Parties count when named in the sentence that names the agreement.
+        evidence = _sentence_of(mention.span.start, article_text)
+        in_sentence = {m.entity for m in context.mentions
+                       if evidence.start <= m.span.start < evidence.end}
+        for party in sorted(parties[mention.entity] & in_sentence):
+            yield from emit(Relation(party, "partyTo", mention.entity, evidence))
     for event in events:
         if event.type == "Signing" and event.agreement:
             for actor in event.participants:
@@ -130,7 +133,10 @@ def extract_relations(context: ArticleContext, events: Iterable[Event], article_
                     yield from emit(Relation(actor, "partyTo", event.agreement, event.evidence))
         if event.status != "asserted" or not event.agent:
             continue
-        if event.type == "Deployment" and (event.recipient or event.place):
-            yield from emit(Relation(event.agent, "deployedTo", event.recipient or event.place, event.evidence))
-        if event.type == "Transfer" and event.recipient:
+        kinds = (context.entities[event.agent].type,
+                 context.entities[event.recipient].type if event.recipient else None)
+        # A state supplies troops or arms to another; a unit is deployed to a place or state.
+        if event.type in ("Deployment", "Transfer") and kinds[0] in _SUPPLIERS and kinds[1] in _SUPPLIERS:
             yield from emit(Relation(event.agent, "supplies", event.recipient, event.evidence))
+        if event.type == "Deployment" and (kinds[0] == "MilitaryUnit" or not event.recipient) and event.place:
+            yield from emit(Relation(event.agent, "deployedTo", event.place, event.evidence))

@@ -1,0 +1,79 @@
+"""``kg export``: write the store in formats other tools read — GraphML and RDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from kg.commands.alliances import open_store, store_option, window_options
+
+
+@click.group(name="export")
+def command() -> None:
+    """Write the store's graph for other tools: GraphML (Gephi, yEd, Cytoscape, igraph) or RDF.
+
+    Files are written to a temporary file and renamed into place, so a failed export never
+    truncates an existing file.
+
+    \b
+    Examples:
+      kg export graphml -o exports/actors.graphml --store demo.store
+      kg export rdf --format trig -o exports/graph.trig --store demo.store
+    """
+
+
+@command.command(name="graphml")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="The GraphML file to write.")
+@click.option("--level", type=click.Choice(["events", "actors", "states"]), default="actors",
+              show_default=True,
+              help="events: events and the entities in their roles; actors: states, people, "
+                   "organisations and units tied by events; states: actors rolled up to their state.")
+@window_options
+@store_option
+def graphml(output: str, level: str, since: date | None, until: date | None, store: str | None) -> None:
+    """Write a projection of the store as GraphML.
+
+    Every node and edge has a label, a type and a colour (color, and r/g/b for Gephi); nodes
+    have their Wikidata ID, edges their evidence count and best evidence sentence, and start
+    and end dates where known. Each attribute has one type and edge ids are unique, so Gephi,
+    yEd, Cytoscape, igraph and networkx read the file as is.
+
+    \b
+    Example:
+      kg export graphml -o exports/states.graphml --level states --store demo.store
+    """
+    from kg.export.graphml import export_graphml
+
+    with open_store(store) as db:
+        nodes, edges = export_graphml(db, output, level=level, since=since, until=until)
+    click.echo(f"Wrote {output}: {nodes} nodes, {edges} edges ({level}).", err=True)
+
+
+@command.command(name="rdf")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+              default="trig", show_default=True,
+              help="trig, nquads and jsonld keep each article's graph; turtle merges them.")
+@click.option("--with-reference", is_flag=True,
+              help="Also write the ontology and reference KB graphs.")
+@click.option("-o", "--output", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
+              metavar="FILE", help="The file to write, or - for stdout.")
+@store_option
+def rdf(fmt: str, with_reference: bool, output: str, store: str | None) -> None:
+    """Write the article graphs and the merged-event graph as RDF.
+
+    With --with-reference the ontology and the reference knowledge base come too. JSON-LD is
+    written in expanded form, with no remote context.
+
+    \b
+    Examples:
+      kg export rdf --format turtle -o graph.ttl --store demo.store
+      kg export rdf --format nquads --with-reference --store demo.store | gzip > all.nq.gz
+    """
+    from kg.export.rdf import export_rdf
+
+    with open_store(store) as db:
+        count = export_rdf(db, output, fmt=fmt, with_reference=with_reference)
+    if output != "-":
+        click.echo(f"Wrote {output}: {count} {'triples' if fmt == 'turtle' else 'quads'} ({fmt}).", err=True)
