@@ -401,7 +401,9 @@ def _best_first(reports: Iterable[Evidence]) -> list[Evidence]:
 
 
 def _projection(corpus: _Corpus, *, since: date | None, until: date | None,
-                node_of: Callable[[str], str | None], drop_loops: bool) -> nx.MultiGraph:
+                node_of: Callable[[str], str | None]) -> nx.MultiGraph:
+    # node_of maps an entity to its node, or to None when it is no actor; several entities
+    # mapping to one node (a state's officials) make one member, so no tie loops back.
     ties: dict[tuple[str, str, str], _TieBuilder] = {}
     node_events: dict[str, set[str]] = defaultdict(set)
 
@@ -416,7 +418,9 @@ def _projection(corpus: _Corpus, *, since: date | None, until: date | None,
             continue
         members = {n for n in (node_of(e) for e in report.actors) if n}
         if len(members) == 1 and report.type in _HOST_FROM_PLACE:
-            hosts = {corpus.entities[p].state for p in report.roles["place"] if p in corpus.entities}
+            # A trip or deployment at home ties no one to anyone.
+            own = {corpus.entities[a].state for a in report.actors if a in corpus.entities}
+            hosts = {corpus.entities[p].state for p in report.roles["place"] if p in corpus.entities} - own
             members |= {n for n in (node_of(h) for h in hosts if h) if n}
         for member in members:
             node_events[member].add(report.identity)
@@ -440,10 +444,9 @@ def _projection(corpus: _Corpus, *, since: date | None, until: date | None,
         else:
             kind = _local(mention.key)
             label = corpus.labels.get(mention.key, kind)
-        start, end = mention.span
+        seen = mention.published or mention.signed
         evidence = Evidence(mention.sentence, mention.headline, mention.article,
-                            (mention.published or start).isoformat() if (mention.published or start) else None,
-                            "asserted", mention.subject)
+                            seen.isoformat() if seen else None, "asserted", mention.subject)
         for a, b in itertools.combinations(sorted(members), 2):
             builder = tie(a, b, mention.key, lambda: _TieBuilder(
                 kind, label, category, corpus.quads.get(category or "")))
@@ -454,11 +457,8 @@ def _projection(corpus: _Corpus, *, since: date | None, until: date | None,
     for node in sorted(nodes):
         graph.add_node(node, **_node_attributes(corpus.entities.get(node), node), events=len(node_events[node]))
     for (a, b, key), builder in sorted(ties.items()):
-        if drop_loops and a == b:
-            continue
         graph.add_edge(a, b, key=key, **builder.attributes())
     return graph
-
 
 
 def _node_attributes(entity: Entity | None, iri: str) -> dict:
@@ -515,6 +515,12 @@ def actor_graph(store: Store, *, since: date | None = None, until: date | None =
     ``category``, ``quad``, ``events``, ``sources``, ``evidence_count``, ``weight`` (distinct
     events), ``signed_weight``, ``hedged``, ``hedged_events``, ``first``, ``last``, ``evidence``
     (the best sentence), ``evidence_article`` and ``reports`` (every :class:`Evidence`).
+
+    >>> import pathlib, tempfile
+    >>> with Store(pathlib.Path(tempfile.mkdtemp()) / "s", write=True) as store:
+    ...     graph = actor_graph(store, since=date(2024, 1, 1))
+    >>> graph.number_of_nodes(), graph.number_of_edges()
+    (0, 0)
     """
     corpus = _corpus(store)
 
@@ -522,7 +528,7 @@ def actor_graph(store: Store, *, since: date | None = None, until: date | None =
         entity = corpus.entities.get(iri)
         return iri if entity and entity.kind in _ACTOR_KINDS else None
 
-    return _projection(corpus, since=since, until=until, node_of=node_of, drop_loops=False)
+    return _projection(corpus, since=since, until=until, node_of=node_of)
 
 
 def state_graph(store: Store, *, since: date | None = None, until: date | None = None) -> nx.MultiGraph:
@@ -541,7 +547,7 @@ def state_graph(store: Store, *, since: date | None = None, until: date | None =
             return None
         return entity.state if entity.state in corpus.entities else iri
 
-    return _projection(corpus, since=since, until=until, node_of=node_of, drop_loops=True)
+    return _projection(corpus, since=since, until=until, node_of=node_of)
 
 
 # ---------------------------------------------------------------------------------- analytics

@@ -156,11 +156,13 @@ def graphml_graph(graph: nx.Graph) -> nx.Graph:
             raise KGError(f"GraphML export: two edges {a} – {b} would share the id {ident}.")
         seen.add(ident)
         label = data.get("label") or data.get("type") or (str(key) if key is not None else "tie")
-        weight = data.get("signed_weight")
-        sign = 0 if not weight else (1 if weight > 0 else -1)
+        signed = data.get("signed_weight")
+        numeric = isinstance(signed, (int, float)) and not isinstance(signed, bool)
+        sign = (signed > 0) - (signed < 0) if numeric else 0
+        events = data.get("events")
         values = {**data, "label": label, "interaction": data.get("type") or label,
                   "type": data.get("type") or label, "start": data.get("first"), "end": data.get("last"),
-                  "weight": data.get("weight", float(data.get("events") or 1)),
+                  "weight": data.get("weight", events if isinstance(events, int) and events > 0 else 1.0),
                   "evidence_count": data.get("evidence_count") or 0, **_rgb(_TIE_COLORS[sign])}
         edge_rows.append((a, b, ident, values))
 
