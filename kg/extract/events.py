@@ -45,6 +45,7 @@ class Lexicon:
     cargo: frozenset[str]
     future: frozenset[str]
     future_only: frozenset[str]
+    cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
 
@@ -54,7 +55,7 @@ def load_lexicon() -> Lexicon:
     """Read the trigger and modality lexicons, checking every event type against the ontology."""
     data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
     modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
-    verbs, nouns, minimum, cargo, future = {}, {}, {}, set(), set()
+    verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
     for type_, entry in data.items():
         if not isinstance(entry, dict):
             continue
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         minimum[type_] = entry.get("min_participants", 1)
         if entry.get("cargo"):
             cargo.add(type_)
+            cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
         if entry.get("modal_is_future"):
             future.add(type_)
     qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
@@ -74,7 +76,7 @@ def load_lexicon() -> Lexicon:
     lists["group_nouns"] = modality["group_nouns"]
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
-                   future_only=frozenset(data.get("future_only", [])),
+                   future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
                    modality=lists, qualifiers=qualifiers)
 
 
@@ -306,6 +308,11 @@ def _subject(head, roles: _Roles) -> tuple[list[str], list[str], object | None]:
         if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp"} \
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
+        if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "VERB":
+            # "accused Pyongyang of sending shells": the object of the verb is the doer.
+            doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
+            if doers:
+                return doers, [], None
         node = node.head
     return [], [], None
 
@@ -345,9 +352,34 @@ def _qualifier(words: str, lexicon: Lexicon) -> str | None:
     return "exactly"
 
 
+def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
+    """Return the event type that what is sent makes of a cargo trigger, or None for no event.
+
+    A number or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps
+    the trigger's type; an object that is neither people nor arms ("sent good wishes") makes none.
+    """
+    nouns = [c for node in (head, trigger) for c in node.children
+             if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+    # "supplied Russia with shells"; "the transfer of F-16 jets"
+    carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
+    nouns += [p for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"
+              and prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
+    kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
+    kinds.discard(None)
+    if any(n.pos_ in {"PROPN", "NUM"} for n in nouns):
+        return type_
+    if not kinds:
+        return None
+    return type_ if type_ in kinds else kinds.pop()
+
+
 def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | None,
                   article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
+    if type_ in lexicon.cargo:
+        type_ = _cargo_type(trigger, type_, _clause_head(trigger, lexicon), lexicon)
+        if type_ is None:
+            return
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
     agents, patients, patient_token = _subject(head, roles)

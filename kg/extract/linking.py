@@ -21,6 +21,8 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": 
 #: Dependencies under which a capital's name stands for its state.
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _STATE_PREPS = {"between", "with", "and", "against"}
+_PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "attack", "strike", "shell", "bomb",
+                "capture", "liberate", "retake", "recapture", "encircle", "hit", "target"}
 _TITLE_WORDS = {"president", "minister", "leader", "secretary", "chief", "general", "spokesman",
                 "spokeswoman", "chairman", "king", "prince", "premier", "chancellor", "ambassador"}
 
@@ -58,6 +60,9 @@ class ArticleContext:
 def _stands_for_state(span) -> bool:
     root = span.root
     if root.dep_ in _STATE_DEPS:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS:
+        # "accused Pyongyang", "warned Moscow"; but "visited Pyongyang" is the city.
         return True
     if root.dep_ == "conj" and root.head.dep_ in _STATE_DEPS:
         return True
