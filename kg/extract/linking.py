@@ -8,7 +8,10 @@ entities for people, organisations and places that the reference KB lacks.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, Gazetteer
 from kg.iris import entity_iri, normalise_name
@@ -16,15 +19,14 @@ from kg.records import Entity, Mention, PostClaim, Span
 
 __all__ = ["ArticleContext", "link_paragraph"]
 
-#: spaCy NER labels that become new entities, and the kg type they become.
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-#: Dependencies under which a capital's name stands for its state.
-_STATE_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_STATE_PREPS = {"between", "with", "and", "against"}
-_PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "attack", "strike", "shell", "bomb",
-                "capture", "liberate", "retake", "recapture", "encircle", "hit", "target"}
-_TITLE_WORDS = {"president", "minister", "leader", "secretary", "chief", "general", "spokesman",
-                "spokeswoman", "chairman", "king", "prince", "premier", "chancellor", "ambassador"}
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items()}
 
 
 @dataclass
@@ -58,16 +60,17 @@ class ArticleContext:
 
 
 def _stands_for_state(span) -> bool:
+    words = _words()
     root = span.root
-    if root.dep_ in _STATE_DEPS:
+    if root.dep_ in words["state_deps"]:
         return True
-    if root.dep_ == "dobj" and root.head.lemma_.lower() not in _PLACE_VERBS:
+    if root.dep_ == "dobj" and root.head.lemma_.lower() not in words["place_verbs"]:
         # "accused Pyongyang", "warned Moscow"; but "visited Pyongyang" is the city.
         return True
-    if root.dep_ == "conj" and root.head.dep_ in _STATE_DEPS:
+    if root.dep_ == "conj" and root.head.dep_ in words["state_deps"]:
         return True
     head = root.head if root.dep_ != "conj" else root.head.head
-    return root.dep_ in {"pobj", "conj"} and head.lower_ in _STATE_PREPS
+    return root.dep_ in {"pobj", "conj"} and head.lower_ in words["state_preps"]
 
 
 def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
@@ -163,7 +166,10 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     known = {normalise_name(e.label): iri for iri, e in context.entities.items() if e.type == "Person"}
     if normalise_name(name) in known:
         return known[normalise_name(name)]
-    if type_ == "Person" and (len(words) == 1 or any(t.lower_ in _TITLE_WORDS for t in words)):
+    vocabulary = _words()
+    if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
+        type_ = "Place"
+    if type_ == "Person" and (len(words) == 1 or any(t.lower_ in vocabulary["title_words"] for t in words)):
         return None
     iri = entity_iri(type_, name)
     if iri not in context.entities:
