@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.iris import graph_iri
 from kg.merge import merge_events
@@ -19,6 +20,9 @@ from kg.read import ArticleError, iter_articles
 from kg.records import Article, Extraction
 from kg.store import Store
 from kg.triples import extraction_quads
+
+if TYPE_CHECKING:
+    from kg.extract import Extractor
 
 __all__ = ["IngestReport", "ingest", "content_hash", "extract_paths"]
 
@@ -96,7 +100,7 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
     return report
 
 
-def extract_paths(paths: Iterable[str], *, extractor: "Extractor",  # noqa: F821
+def extract_paths(paths: Iterable[str], *, extractor: Extractor,
                   published: date | None = None) -> Iterator[Extraction | ArticleError]:
     """Extract the articles under ``paths`` without a store, yielding errors in their place."""
     for item in iter_articles(paths, published=published):

@@ -13,11 +13,15 @@ from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.errors import OntologyError
 from kg.namespaces import KG, RDF
+
+if TYPE_CHECKING:
+    import rdflib
 
 __all__ = [
     "ontology_files", "reference_files", "shapes_file", "load_triples", "reference_store",
@@ -131,7 +135,7 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def validate(data: "rdflib.Graph") -> ValidationReport:  # noqa: F821
+def validate(data: rdflib.Graph) -> ValidationReport:
     """Validate an rdflib graph against ``ontology/shapes.ttl`` with pySHACL.
 
     The ontology is added to a copy of the data, with RDFS inference, so that subclasses count

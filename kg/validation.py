@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.ontology import ValidationReport, validate
 from kg.store import ONTOLOGY_GRAPH, Store
 
+if TYPE_CHECKING:
+    import rdflib
+
 __all__ = ["validate_store", "validate_files"]
 
 
-def _graph_from_store(store: Store, *, skip: Iterable[str] = ()) -> "rdflib.Graph":  # noqa: F821
+def _graph_from_store(store: Store, *, skip: Iterable[str] = ()) -> rdflib.Graph:
     import pyoxigraph as ox
     import rdflib
 

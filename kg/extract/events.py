@@ -11,197 +11,28 @@ in ``kg/data/modality.toml``.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from functools import lru_cache
-from importlib.resources import files
 
-from kg.errors import OntologyError
-from kg.extract.dates import normalise_date
+from kg.extract.lexicon import Lexicon, load_lexicon, parse_quantity, qualifier
 from kg.extract.linking import ArticleContext
-from kg.records import EVENT_TYPES, Event, Span
+from kg.extract.modality import date_for, modality
+from kg.extract.roles import ACTOR_TYPES, Roles
+from kg.records import Event, Span
 
-__all__ = ["Lexicon", "load_lexicon", "extract_events", "parse_quantity"]
+__all__ = ["extract_events"]
 
-_ACTOR_TYPES = {"State", "Person", "Organization", "MilitaryUnit"}
-_PLACE_TYPES = {"Place", "State"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
 _MOVE_PREPS = {"to", "into"}
-_TIME_PREPS = {"since", "until", "before", "after", "from"}
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Trigger lemmas by part of speech, per-type options, and the modality word lists."""
-
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    light_verbs: frozenset[str]
-    min_participants: dict[str, int]
-    cargo: frozenset[str]
-    future: frozenset[str]
-    future_only: frozenset[str]
-    cargo_types: dict[str, str]
-    modality: dict
-    qualifiers: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Read the trigger and modality lexicons, checking every event type against the ontology."""
-    data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
-    modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
-    verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
-    for type_, entry in data.items():
-        if not isinstance(entry, dict):
-            continue
-        if type_ not in EVENT_TYPES:
-            raise OntologyError(f"kg/data/triggers.toml: [{type_}] is not an event type; "
-                                f"use one of {', '.join(EVENT_TYPES)}.")
-        verbs.update({lemma: type_ for lemma in entry.get("verbs", [])})
-        nouns.update({lemma: type_ for lemma in entry.get("nouns", [])})
-        minimum[type_] = entry.get("min_participants", 1)
-        if entry.get("cargo"):
-            cargo.add(type_)
-            cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
-        if entry.get("modal_is_future"):
-            future.add(type_)
-    qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
-    lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
-    lists["scales"] = modality["scales"]
-    lists["group_nouns"] = modality["group_nouns"]
-    return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
-                   min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
-                   future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
-                   modality=lists, qualifiers=qualifiers)
-
-
-def parse_quantity(text: str, scales: dict[str, int] | None = None) -> int | None:
-    """Read a number as news writes it.
-
-    >>> parse_quantity("10,000"), parse_quantity("1.5 million", {"million": 10**6}), parse_quantity("troops")
-    (10000, 1500000, None)
-    """
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    if not match:
-        return None
-    value = float(match.group().replace(",", ""))
-    for word, factor in (scales or {}).items():
-        if re.search(rf"\b{word}s?\b", text[match.end():], re.I):
-            value *= factor
-            break
-    return int(value)
-
-
-class _Roles:
-    """Role lookups over one paragraph's tokens and the article's linked entities."""
-
-    def __init__(self, doc, token_iris: dict[int, str], context: ArticleContext, lexicon: Lexicon,
-                 offset: int):
-        self.doc, self.token_iris, self.context, self.lexicon = doc, token_iris, context, lexicon
-        self.offset = offset
-
-    def type_of(self, iri: str) -> str:
-        return self.context.entities[iri].type
-
-    def actors(self, token) -> list[str]:
-        """Return the actors a token stands for, following conjuncts."""
-        found = self._actor(token)
-        for child in token.children:
-            if child.dep_ == "conj":
-                found += self.actors(child)
-            elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
-                # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
-                found += self.actors(child)
-        return list(dict.fromkeys(found))
-
-    def _actor(self, token) -> list[str]:
-        iri = self.token_iris.get(token.i)
-        if iri and self.type_of(iri) in _ACTOR_TYPES:
-            return [iri]
-        pronouns = self.lexicon.modality
-        if token.lower_ in pronouns["person_pronouns"]:
-            return self._antecedent(token, {"Person"})
-        if token.lower_ in pronouns["group_pronouns"]:
-            return self._coordinated_before(token) or self._group_antecedent(token)
-        group = pronouns["group_nouns"].get(token.lemma_.lower())
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
-        if group == ["State"] and owner is not None:
-            # "her government", "his country": the state of the person meant.
-            person = self._antecedent(owner, {"Person"})
-            state = self.context.entities[person[0]].state if person else None
-            return [state] if state else []
-        if group and any(c.lower_ == "the" for c in token.children):
-            # "the two leaders", "both sides": the last two actors of that kind; "the country".
-            count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
-            return self._antecedent(token, set(group), count=count)
-        # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
-        # "North Korean troops": the force stands for its state.
-        for dep in ("appos", "compound", "poss", "amod", "nmod"):
-            for child in token.children:
-                if child.dep_ == dep:
-                    found = self._actor(child)
-                    if found:
-                        return found
-        return []
-
-    def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
-        found: list[str] = []
-        for mention in reversed(self.context.mentions):
-            if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
-                    and mention.entity not in found:
-                found.append(mention.entity)
-                if len(found) == count:
-                    break
-        return found if len(found) == count else []
-
-    def _group_antecedent(self, token) -> list[str]:
-        # "Lee … met Ishiba. They pledged …": two people just named; otherwise the last group.
-        last = self._antecedent(token, _ACTOR_TYPES)
-        if last and self.type_of(last[0]) == "Person":
-            return self._antecedent(token, {"Person"}, count=2) or last
-        return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
-
-    def _coordinated_before(self, token) -> list[str]:
-        # "Moscow and Tehran … the treaty they signed": the pair named earlier in the sentence.
-        for node in reversed(list(token.sent[:token.i - token.sent.start])):
-            if any(c.dep_ == "conj" for c in node.children):
-                found = self.actors(node)
-                if len(found) >= 2:
-                    return found
-        return []
-
-    def places(self, token, *, agent: str | None = None) -> list[str]:
-        iri = self.token_iris.get(token.i)
-        if iri and self.type_of(iri) in _PLACE_TYPES:
-            return [iri]
-        if token.lemma_.lower() in self.lexicon.modality["place_nouns"]:
-            # "the resort city of Wonsan"
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = self.places(pobj, agent=agent)
-                    if found:
-                        return found
-        if token.lemma_ == "capital" and any(c.lower_ == "the" for c in token.children):
-            # "in the capital": the capital of the agent's state.
-            state = agent if agent and self.type_of(agent) == "State" else \
-                (self.context.entities[agent].state if agent else None)
-            capital = self.context.gazetteer.capital_by_state.get(state or "")
-            if capital:
-                self.context.add(capital, token.text, self.offset + token.idx)
-                return [capital]
-        return []
 
 
 def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: ArticleContext,
                    published: date | None, article_text: str) -> Iterator[Event]:
     """Yield the events of one parsed paragraph that starts at ``offset`` in the article."""
     lexicon = load_lexicon()
-    roles = _Roles(doc, token_iris, context, lexicon, offset)
+    roles = Roles(doc, token_iris, context, lexicon, offset)
     for sent in doc.sents:
         found: list[tuple[object, Event]] = []
         for token in sent:
@@ -286,7 +117,7 @@ def _prepositions(tokens) -> Iterator:
                 yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
 
-def _subject(head, roles: _Roles) -> tuple[list[str], list[str], object | None]:
+def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
     """Return (agents, passive subjects, passive subject token), climbing to a governing clause."""
     node = head
     while node is not None:
@@ -317,7 +148,7 @@ def _subject(head, roles: _Roles) -> tuple[list[str], list[str], object | None]:
     return [], [], None
 
 
-def _adjacent_actor(head, roles: _Roles) -> list[str]:
+def _adjacent_actor(head, roles: Roles) -> list[str]:
     # The parser sometimes leaves a subject unattached ("… region, Chief of the General Staff
     # Valery Gerasimov credited …"): take an actor that ends right before the verb.
     index = head.i - 1
@@ -325,31 +156,22 @@ def _adjacent_actor(head, roles: _Roles) -> list[str]:
         index -= 1
     if index >= head.sent.start:
         iri = roles.token_iris.get(index)
-        if iri and roles.type_of(iri) in _ACTOR_TYPES:
+        if iri and roles.type_of(iri) in ACTOR_TYPES:
             return [iri]
     return []
 
 
-def _cargo_quantity(token, roles: _Roles) -> tuple[int | None, str | None]:
+def _cargo_quantity(token, roles: Roles) -> tuple[int | None, str | None]:
     """Return the number and qualifier of the troops or items a token names."""
     for child in token.children:
         if child.dep_ in {"nummod", "quantmod"} and child.like_num:
             words = " ".join(t.lower_ for t in child.subtree if t.i < child.i)
             words = words or " ".join(t.lower_ for t in token.children if t.dep_ in {"advmod", "quantmod"})
             tail = " ".join(t.text for t in child.subtree)
-            return parse_quantity(tail, roles.lexicon.modality["scales"]), _qualifier(words, roles.lexicon)
+            return parse_quantity(tail, roles.lexicon.modality["scales"]), qualifier(words, roles.lexicon)
     if token.like_num:
         return parse_quantity(token.text, roles.lexicon.modality["scales"]), None
     return None, None
-
-
-def _qualifier(words: str, lexicon: Lexicon) -> str | None:
-    if not words:
-        return "exactly"
-    for phrase in sorted(lexicon.qualifiers, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\b", words):
-            return lexicon.qualifiers[phrase]
-    return "exactly"
 
 
 def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
@@ -373,7 +195,7 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     return type_ if type_ in kinds else kinds.pop()
 
 
-def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | None,
+def _build_events(trigger, type_: str, sent, roles: Roles, published: date | None,
                   article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
     if type_ in lexicon.cargo:
@@ -397,7 +219,7 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
                if c.dep_ in {"dobj", "dative"} and c is not trigger]
     for obj in objects:
         direct = roles.token_iris.get(obj.i)
-        if cargo and direct and roles.type_of(direct) in _ACTOR_TYPES:
+        if cargo and direct and roles.type_of(direct) in ACTOR_TYPES:
             # "supplied Russia with shells": the object is the receiver, the cargo follows "with".
             recipients += roles.actors(obj)
             for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -434,8 +256,8 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
     if not participants:
         return
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
-    status, source = _modality(trigger, head, sent, roles, modal_hedges=type_ not in lexicon.future)
-    when = _date_for(head, sent, published, future=status == "hedged")
+    status, source = modality(trigger, head, sent, roles, modal_hedges=type_ not in lexicon.future)
+    when = date_for(head, sent, published, future=status == "hedged")
     agent = agents[0] if len(agents) == 1 else None
     recipient_options = list(dict.fromkeys(recipients or [o for o in others if o not in agents]))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
@@ -464,7 +286,7 @@ def _build_events(trigger, type_: str, sent, roles: _Roles, published: date | No
         yield from _follow_on(event, head, roles)
 
 
-def _host_state(visitor: str, place: str, roles: _Roles) -> list[str]:
+def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
     """Return the state a visit to ``place`` is hosted by, when it is not the visitor's own."""
     entities = roles.context.entities
     host = place if entities[place].type == "State" else entities[place].state
@@ -475,7 +297,7 @@ def _host_state(visitor: str, place: str, roles: _Roles) -> list[str]:
     return [host]
 
 
-def _noun_agents(trigger, roles: _Roles) -> list[str]:
+def _noun_agents(trigger, roles: Roles) -> list[str]:
     # "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
     # noun, or of the nearest noun above it through prepositions; "X held talks during a visit
     # to Russia": else the subject of the verb the phrase hangs on.
@@ -504,7 +326,7 @@ def _place_heads(head, trigger) -> list:
     return list(dict.fromkeys(heads))
 
 
-def _follow_on(event: Event, head, roles: _Roles) -> Iterator[Event]:
+def _follow_on(event: Event, head, roles: Roles) -> Iterator[Event]:
     """Yield a hedged copy for "with another 5,000 expected to follow"."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ != "with":
@@ -529,7 +351,7 @@ def _confidence(participants: list[str], place, when, status: str) -> float:
     return round(min(score, 0.95), 2)
 
 
-def _agreement(head, trigger, sent, roles: _Roles) -> str | None:
+def _agreement(head, trigger, sent, roles: Roles) -> str | None:
     scope = {t.i for t in head.subtree} | {t.i for t in trigger.subtree}
     for token in sent:
         iri = roles.token_iris.get(token.i)
@@ -540,7 +362,7 @@ def _agreement(head, trigger, sent, roles: _Roles) -> str | None:
     return None
 
 
-def _where_clause_place(head, roles: _Roles) -> list[str]:
+def _where_clause_place(head, roles: Roles) -> list[str]:
     # "arrived in Moscow, where she held talks": the relative clause hangs on the place.
     node = head
     while node.dep_ in {"conj", "xcomp"} and node.head is not node:
@@ -550,65 +372,3 @@ def _where_clause_place(head, roles: _Roles) -> list[str]:
     return []
 
 
-def _date_for(head, sent, published: date | None, *, future: bool = False):
-    # A date belongs to the trigger's clause, or to a clause that governs it ("In late October,
-    # she arrived in Moscow, where she held talks": the date hangs on "arrived").
-    governing = [head, *head.ancestors]
-    best, best_rank = None, len(governing)
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        attach = ent.root.head
-        while attach.dep_ in {"prep", "pobj", "npadvmod", "amod"} and attach.head is not attach \
-                and attach not in governing:
-            attach = attach.head
-        if attach in governing and governing.index(attach) < best_rank:
-            best, best_rank = ent, governing.index(attach)
-    if best is None:
-        return None
-    text = best.text
-    if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
-        text = f"{best.root.head.text} {text}"
-    return normalise_date(text, published=published, future=future)
-
-
-def _governing_clause(head, words) -> list:
-    """Return the words above the trigger up to, not including, a verb that reports it."""
-    chain = []
-    for node in head.ancestors:
-        if node.lemma_ in words["reporting_verbs"]:
-            break
-        chain.append(node)
-    return chain
-
-
-def _modality(trigger, head, sent, roles: _Roles, *, modal_hedges: bool = True) -> tuple[str, str | None]:
-    words = roles.lexicon.modality
-    auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
-    status = "asserted"
-    if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
-           c.dep_ == "nsubj" and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
-           for node in (trigger, head) for c in node.children) \
-            or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
-        status = "negated"
-    elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
-             for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
-            or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   for node in head.ancestors):
-        status = "hedged"
-    source = None
-    for token in sent:
-        if token.lower_ == "according":
-            for prep in token.children:
-                for pobj in prep.children:
-                    found = roles.actors(pobj)
-                    source = source or (found[0] if found else None)
-    if source is None:
-        reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}]
-        for node in reporters:
-            if node.lemma_ in words["reporting_verbs"]:
-                speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
-                if speakers:
-                    source = speakers[0]
-                    break
-    return status, source

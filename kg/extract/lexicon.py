@@ -1,0 +1,90 @@
+"""The event lexicon: trigger words by event type, and the words behind status and numbers.
+
+Read from ``kg/data/triggers.toml`` and ``kg/data/modality.toml``; every event type is checked
+against the ontology's event classes when the files load.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from kg.errors import OntologyError
+from kg.records import EVENT_TYPES
+
+__all__ = ["Lexicon", "load_lexicon", "parse_quantity", "qualifier"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger lemmas by part of speech, per-type options, and the modality word lists."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    min_participants: dict[str, int]
+    cargo: frozenset[str]
+    future: frozenset[str]
+    future_only: frozenset[str]
+    cargo_types: dict[str, str]
+    modality: dict
+    qualifiers: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the trigger and modality lexicons, checking every event type against the ontology."""
+    data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
+    modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
+    verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
+    for type_, entry in data.items():
+        if not isinstance(entry, dict):
+            continue
+        if type_ not in EVENT_TYPES:
+            raise OntologyError(f"kg/data/triggers.toml: [{type_}] is not an event type; "
+                                f"use one of {', '.join(EVENT_TYPES)}.")
+        verbs.update({lemma: type_ for lemma in entry.get("verbs", [])})
+        nouns.update({lemma: type_ for lemma in entry.get("nouns", [])})
+        minimum[type_] = entry.get("min_participants", 1)
+        if entry.get("cargo"):
+            cargo.add(type_)
+            cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
+        if entry.get("modal_is_future"):
+            future.add(type_)
+    qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
+    lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
+    lists["scales"] = modality["scales"]
+    lists["group_nouns"] = modality["group_nouns"]
+    return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
+                   min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
+                   future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
+                   modality=lists, qualifiers=qualifiers)
+
+
+def parse_quantity(text: str, scales: dict[str, int] | None = None) -> int | None:
+    """Read a number as news writes it.
+
+    >>> parse_quantity("10,000"), parse_quantity("1.5 million", {"million": 10**6}), parse_quantity("troops")
+    (10000, 1500000, None)
+    """
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not match:
+        return None
+    value = float(match.group().replace(",", ""))
+    for word, factor in (scales or {}).items():
+        if re.search(rf"\b{word}s?\b", text[match.end():], re.I):
+            value *= factor
+            break
+    return int(value)
+
+
+def qualifier(words: str, lexicon: Lexicon) -> str | None:
+    if not words:
+        return "exactly"
+    for phrase in sorted(lexicon.qualifiers, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\b", words):
+            return lexicon.qualifiers[phrase]
+    return "exactly"

@@ -1,0 +1,78 @@
+"""When an event happened, whether the article asserts, denies or hedges it, and who says so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.dates import TimeBounds, normalise_date
+from kg.extract.roles import Roles
+
+__all__ = ["date_for", "modality"]
+
+_TIME_PREPS = {"since", "until", "before", "after", "from"}
+
+
+def date_for(head, sent, published: date | None, *, future: bool = False) -> TimeBounds | None:
+    """Return the date expression that governs the event's clause, normalised."""
+    # A date belongs to the trigger's clause, or to a clause that governs it ("In late October,
+    # she arrived in Moscow, where she held talks": the date hangs on "arrived").
+    governing = [head, *head.ancestors]
+    best, best_rank = None, len(governing)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        attach = ent.root.head
+        while attach.dep_ in {"prep", "pobj", "npadvmod", "amod"} and attach.head is not attach \
+                and attach not in governing:
+            attach = attach.head
+        if attach in governing and governing.index(attach) < best_rank:
+            best, best_rank = ent, governing.index(attach)
+    if best is None:
+        return None
+    text = best.text
+    if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
+        text = f"{best.root.head.text} {text}"
+    return normalise_date(text, published=published, future=future)
+
+
+def _governing_clause(head, words) -> list:
+    """Return the words above the trigger up to, not including, a verb that reports it."""
+    chain = []
+    for node in head.ancestors:
+        if node.lemma_ in words["reporting_verbs"]:
+            break
+        chain.append(node)
+    return chain
+
+
+def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) -> tuple[str, str | None]:
+    """Return the event's status (asserted, negated, hedged) and the actor cited as its source."""
+    words = roles.lexicon.modality
+    auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
+    status = "asserted"
+    if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
+           c.dep_ == "nsubj" and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
+           for node in (trigger, head) for c in node.children) \
+            or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
+        status = "negated"
+    elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
+             for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
+            or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
+                   for node in head.ancestors):
+        status = "hedged"
+    source = None
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                for pobj in prep.children:
+                    found = roles.actors(pobj)
+                    source = source or (found[0] if found else None)
+    if source is None:
+        reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}]
+        for node in reporters:
+            if node.lemma_ in words["reporting_verbs"]:
+                speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+                if speakers:
+                    source = speakers[0]
+                    break
+    return status, source

@@ -1,0 +1,116 @@
+"""Who and where a token stands for: actors, places, and the words that refer back to them.
+
+Pronouns ("she", "they"), group nouns ("the two leaders", "her government"), titles and
+appositions lead to the entities the article has named; place nouns ("the city of Wonsan",
+"the capital") lead to places.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.linking import ArticleContext
+
+__all__ = ["Roles", "ACTOR_TYPES", "PLACE_TYPES"]
+
+ACTOR_TYPES = {"State", "Person", "Organization", "MilitaryUnit"}
+PLACE_TYPES = {"Place", "State"}
+
+
+class Roles:
+    """Role lookups over one paragraph's tokens and the article's linked entities."""
+
+    def __init__(self, doc, token_iris: dict[int, str], context: ArticleContext, lexicon: Lexicon,
+                 offset: int):
+        self.doc, self.token_iris, self.context, self.lexicon = doc, token_iris, context, lexicon
+        self.offset = offset
+
+    def type_of(self, iri: str) -> str:
+        return self.context.entities[iri].type
+
+    def actors(self, token) -> list[str]:
+        """Return the actors a token stands for, following conjuncts."""
+        found = self._actor(token)
+        for child in token.children:
+            if child.dep_ == "conj":
+                found += self.actors(child)
+            elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
+                # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
+                found += self.actors(child)
+        return list(dict.fromkeys(found))
+
+    def _actor(self, token) -> list[str]:
+        iri = self.token_iris.get(token.i)
+        if iri and self.type_of(iri) in ACTOR_TYPES:
+            return [iri]
+        pronouns = self.lexicon.modality
+        if token.lower_ in pronouns["person_pronouns"]:
+            return self._antecedent(token, {"Person"})
+        if token.lower_ in pronouns["group_pronouns"]:
+            return self._coordinated_before(token) or self._group_antecedent(token)
+        group = pronouns["group_nouns"].get(token.lemma_.lower())
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
+        if group == ["State"] and owner is not None:
+            # "her government", "his country": the state of the person meant.
+            person = self._antecedent(owner, {"Person"})
+            state = self.context.entities[person[0]].state if person else None
+            return [state] if state else []
+        if group and any(c.lower_ == "the" for c in token.children):
+            # "the two leaders", "both sides": the last two actors of that kind; "the country".
+            count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
+            return self._antecedent(token, set(group), count=count)
+        # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
+        # "North Korean troops": the force stands for its state.
+        for dep in ("appos", "compound", "poss", "amod", "nmod"):
+            for child in token.children:
+                if child.dep_ == dep:
+                    found = self._actor(child)
+                    if found:
+                        return found
+        return []
+
+    def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
+        found: list[str] = []
+        for mention in reversed(self.context.mentions):
+            if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
+                    and mention.entity not in found:
+                found.append(mention.entity)
+                if len(found) == count:
+                    break
+        return found if len(found) == count else []
+
+    def _group_antecedent(self, token) -> list[str]:
+        # "Lee … met Ishiba. They pledged …": two people just named; otherwise the last group.
+        last = self._antecedent(token, ACTOR_TYPES)
+        if last and self.type_of(last[0]) == "Person":
+            return self._antecedent(token, {"Person"}, count=2) or last
+        return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+
+    def _coordinated_before(self, token) -> list[str]:
+        # "Moscow and Tehran … the treaty they signed": the pair named earlier in the sentence.
+        for node in reversed(list(token.sent[:token.i - token.sent.start])):
+            if any(c.dep_ == "conj" for c in node.children):
+                found = self.actors(node)
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def places(self, token, *, agent: str | None = None) -> list[str]:
+        iri = self.token_iris.get(token.i)
+        if iri and self.type_of(iri) in PLACE_TYPES:
+            return [iri]
+        if token.lemma_.lower() in self.lexicon.modality["place_nouns"]:
+            # "the resort city of Wonsan"
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self.places(pobj, agent=agent)
+                    if found:
+                        return found
+        if token.lemma_ == "capital" and any(c.lower_ == "the" for c in token.children):
+            # "in the capital": the capital of the agent's state.
+            state = agent if agent and self.type_of(agent) == "State" else \
+                (self.context.entities[agent].state if agent else None)
+            capital = self.context.gazetteer.capital_by_state.get(state or "")
+            if capital:
+                self.context.add(capital, token.text, self.offset + token.idx)
+                return [capital]
+        return []
