@@ -2,7 +2,7 @@
 
 The public API::
 
-    from kg import ingest, Store, run_query, Extractor, validate_store
+    from kg import ingest, Store, run_query, Extractor, validate_store, actor_graph, alliance_blocs
 """
 
 from importlib.metadata import PackageNotFoundError, version as _version
@@ -19,10 +19,16 @@ from kg.query import QueryResult, bundled_queries, run_query
 from kg.records import Article, Entity, Event, Extraction, Mention, Span
 from kg.store import Store, default_store_path
 from kg.validation import validate_store
+from kg.merge import merge_events
+from kg.analyze import actor_graph, alliance_blocs, event_graph, state_graph
+from kg.profile import entity_profile
+from kg.export.graphml import export_graphml
+from kg.export.rdf import export_rdf
 
 __all__ = [
     "__version__", "KGError", "StoreBusyError", "StoreError", "QueryError", "QueryRefusedError",
     "InputError", "Extractor", "IngestReport", "ingest", "QueryResult", "bundled_queries",
     "run_query", "Article", "Entity", "Event", "Extraction", "Mention", "Span", "Store",
-    "default_store_path", "validate_store",
+    "default_store_path", "validate_store", "merge_events", "actor_graph", "alliance_blocs",
+    "event_graph", "state_graph", "entity_profile", "export_graphml", "export_rdf",
 ]
