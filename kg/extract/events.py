@@ -42,11 +42,17 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_]:
                     found.append((token, event))
+        pledges = [t for t, e in found if e.type == "Pledge"]
         seen = set()
         for token, event in _richest(found):
+            # "pledged to erect a monument", "undertook not to attack ships": what is promised
+            # belongs to the pledge, not to the record of what happened.
+            if event.type != "Pledge" and any(p in token.ancestors for p in pledges):
+                continue
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and (event.status == "negated" or any(
-                    other is not token and (token in other.ancestors or _reports_on(token, other))
+                    other is not token and (token in other.ancestors or
+                                            _reports_on(token, other, lexicon.modality["reporting_verbs"]))
                     for other, e in found if e.type != "Statement")):
                 # "X has not confirmed it" states nothing.
                 continue
@@ -64,9 +70,12 @@ def _speaks_of_future(token, lexicon: Lexicon) -> bool:
                                       or _speaks_of_future(token.head, lexicon))
 
 
-def _reports_on(token, other) -> bool:
+def _reports_on(token, other, reporting: frozenset[str]) -> bool:
     # "North Korea sent troops, the agency said": the saying hangs on the event it reports.
-    return token.head is other and token.dep_ in {"ccomp", "parataxis", "advcl"}
+    if token.head is not other:
+        return False
+    return token.dep_ in {"ccomp", "parataxis", "advcl"} or \
+        (token.dep_ == "conj" and token.i > other.i and token.lemma_ in reporting)
 
 
 def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
@@ -112,7 +121,7 @@ def _clause_head(token, lexicon: Lexicon):
 def _prepositions(tokens) -> Iterator:
     for token in tokens:
         for child in token.children:
-            if child.dep_ in {"prep", "agent"} or (child.dep_ == "conj" and child.pos_ == "ADP"):
+            if child.dep_ in {"prep", "agent"} or (child.dep_ in {"conj", "dative"} and child.pos_ == "ADP"):
                 yield child
                 yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
@@ -186,6 +195,9 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
     nouns += [p for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"
               and prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
+    # "containers of munitions": what the container holds says what it is.
+    nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for p in prep.children if p.dep_ == "pobj"]
     kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
     kinds.discard(None)
     if any(n.pos_ in {"PROPN", "NUM"} for n in nouns):
@@ -250,8 +262,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
-    if type_ == "Visit" and not recipients and places and len(agents) == 1:
-        recipients += _host_state(agents[0], places[0], roles)
+    if type_ in {"Visit", "Combat"} and not recipients and places and len(agents) == 1:
+        # The state a visit goes to, or a strike lands in, is the other side.
+        recipients += [h for h in _host_state(agents[0], places[0], roles) if h not in others]
     participants = list(dict.fromkeys(agents + others + recipients))
     if not participants:
         return

@@ -68,7 +68,8 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
                     found = roles.actors(pobj)
                     source = source or (found[0] if found else None)
     if source is None:
-        reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}]
+        reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}
+                                            or c.dep_ == "conj" and c.i > head.i]
         for node in reporters:
             if node.lemma_ in words["reporting_verbs"]:
                 speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
