@@ -1,4 +1,4 @@
-"""``kg export``: write the store in formats other tools read — GraphML and RDF."""
+"""``kg export``: write the store in formats other tools read — GraphML, RDF and an HTML page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from kg.commands.alliances import open_store, store_option, window_options
 
 @click.group(name="export")
 def command() -> None:
-    """Write the store's graph for other tools: GraphML (Gephi, yEd, Cytoscape, igraph) or RDF.
+    """Write the store's graph for other tools: GraphML (Gephi, yEd, Cytoscape, igraph), RDF,
+    or an interactive HTML page that works offline.
 
     Files are written to a temporary file and renamed into place, so a failed export never
     truncates an existing file.
@@ -20,6 +21,7 @@ def command() -> None:
     Examples:
       kg export graphml -o exports/actors.graphml --store demo.store
       kg export rdf --format trig -o exports/graph.trig --store demo.store
+      kg export html -o exports/graph.html --store demo.store
     """
 
 
@@ -77,3 +79,47 @@ def rdf(fmt: str, with_reference: bool, output: str, store: str | None) -> None:
         count = export_rdf(db, output, fmt=fmt, with_reference=with_reference)
     if output != "-":
         click.echo(f"Wrote {output}: {count} {'triples' if fmt == 'turtle' else 'quads'} ({fmt}).", err=True)
+
+
+@command.command(name="html")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="The HTML file to write.")
+@click.option("--level", type=click.Choice(["actors", "states", "events"]), default="actors",
+              show_default=True,
+              help="actors: states, people, organisations and units tied by events; states: actors "
+                   "rolled up to their state; events: events and the entities in their roles.")
+@click.option("--focus", metavar="NAME",
+              help="Show only this entity's neighbourhood; a label, alias or IRI, as for kg show.")
+@click.option("--depth", type=click.IntRange(min=0), default=None, metavar="N",
+              help="With --focus: how many ties out to go.  [default: 1]")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True, metavar="N",
+              help="The node budget: above it, only the N nodes with the most ties are drawn.")
+@window_options
+@store_option
+def html(output: str, level: str, focus: str | None, depth: int | None, max_nodes: int,
+         since: date | None, until: date | None, store: str | None) -> None:
+    """Write a projection as one interactive HTML page that works offline.
+
+    The page carries its own copy of vis-network and loads nothing from the network. Nodes are
+    coloured and shaped by type, with a legend; hovering a tie shows its type, dates and evidence
+    sentences with their article titles, and clicking shows all of it. A search box and filters
+    by entity type, event type, status (hide hedged or negated) and date range change what is
+    shown. The layout is computed beforehand with a fixed seed, so nothing moves on load. Above
+    the node budget only the nodes with the most ties are kept; the page and this command say so.
+
+    \b
+    Examples:
+      kg export html -o exports/graph.html --store demo.store
+      kg export html -o choe.html --focus "Choe Son Hui" --depth 2 --store demo.store
+      kg export html -o events.html --level events --since 2024-06-01 --store demo.store
+    """
+    from kg.export.html import export_html
+
+    if depth is not None and focus is None:
+        raise click.UsageError("--depth needs --focus NAME.")
+    with open_store(store) as db:
+        summary = export_html(db, output, level=level, focus=focus, depth=1 if depth is None else depth,
+                              max_nodes=max_nodes, since=since, until=until)
+    for note in summary.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(f"Wrote {output}: {summary.nodes} nodes, {summary.ties} ties ({level}).", err=True)

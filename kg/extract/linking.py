@@ -17,16 +17,17 @@ from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, Gazetteer
 from kg.iris import entity_iri, normalise_name
 from kg.records import Entity, Mention, PostClaim, Span
 
-__all__ = ["ArticleContext", "link_paragraph"]
+__all__ = ["ArticleContext", "link_paragraph", "linking_words"]
 
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
+def linking_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """Return the word lists of ``kg/data/linking.toml``; ordered lists stay tuples."""
     data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
-    return {key: frozenset(value) for key, value in data.items()}
+    return {key: tuple(value) if key == "role_preference" else frozenset(value) for key, value in data.items()}
 
 
 @dataclass
@@ -60,7 +61,7 @@ class ArticleContext:
 
 
 def _stands_for_state(span) -> bool:
-    words = _words()
+    words = linking_words()
     root = span.root
     if root.dep_ in words["state_deps"]:
         return True
@@ -166,7 +167,7 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     known = {normalise_name(e.label): iri for iri, e in context.entities.items() if e.type == "Person"}
     if normalise_name(name) in known:
         return known[normalise_name(name)]
-    vocabulary = _words()
+    vocabulary = linking_words()
     if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
         type_ = "Place"
     if type_ == "Person" and (len(words) == 1 or any(t.lower_ in vocabulary["title_words"] for t in words)):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from kg.extract.dates import parse_iso_bound
-from kg.extract.linking import ArticleContext
+from kg.extract.linking import ArticleContext, linking_words
 from kg.iris import normalise_name
 from kg.ontology import reference_store
 from kg.records import PostClaim, Span
@@ -138,8 +138,11 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
     and a role the article has already given someone, is linked to that person in ``token_iris``.
     """
     titles = load_titles()
+    words = linking_words()
     for start, end in matches:
         span = doc[start:end]
+        if start > 0 and doc[start - 1].lower_.rstrip("-") in words["title_blockers"]:
+            continue
         state = _state_before(span, token_iris, context) or _state_after(span, token_iris, context)
         person, person_token = _person_near(span, token_iris, context)
         roles = titles.roles(span.text, state)
@@ -155,7 +158,8 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
         if len(roles) > 1:
             held = {t.role for t in tenures if t.state == state}
             roles = (roles & held) or roles
-        role = sorted(roles)[0]
+        preference = list(words["role_preference"])
+        role = min(roles, key=lambda r: (preference.index(r) if r in preference else len(preference), r))
         in_reference = context.entities[person].in_reference
         agrees = any(t.role == role and t.state == state and t.covers(published) for t in tenures) \
             if in_reference else None
