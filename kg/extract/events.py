@@ -262,8 +262,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
-    if type_ in {"Visit", "Combat"} and not recipients and places and len(agents) == 1:
-        # The state a visit goes to, or a strike lands in, is the other side.
+    if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1:
+        # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
+        # other side.
         recipients += [h for h in _host_state(agents[0], places[0], roles) if h not in others]
     participants = list(dict.fromkeys(agents + others + recipients))
     if not participants:
