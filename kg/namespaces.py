@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     capital: URIRef
     demonym: URIRef
     metonym: URIRef
+    genericName: URIRef
     # posts
     Tenure: URIRef
     post: URIRef

@@ -14,6 +14,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX schema: <http://schema.org/>
+PREFIX agreement: <https://w3id.org/kg/id/agreement/>
 """
 
 
@@ -90,7 +91,7 @@ def test_reference_choe_son_hui_is_foreign_minister_of_north_korea_since_2022():
 
 def test_reference_partnership_treaty_binds_russia_and_north_korea():
     rows = _rows("""SELECT ?party WHERE {
-        ?a skos:altLabel "Comprehensive Strategic Partnership Agreement"@en ; kg:party ?party }""")
+        agreement:rus-prk-comprehensive-strategic-partnership kg:party ?party }""")
     assert {r["party"].rsplit("/", 1)[-1] for r in rows} == {"rus", "prk"}
 
 
@@ -99,4 +100,7 @@ def test_reference_gazetteer_names_resolve_to_one_entity_each():
     assert gazetteer.names["DPRK"][0].endswith("/state/prk")
     assert gazetteer.names["North Korean"] == ("https://w3id.org/kg/id/state/prk", "demonym")
     assert gazetteer.capital_of["https://w3id.org/kg/id/place/pyongyang"].endswith("/state/prk")
-    assert gazetteer.ambiguous == set()
+    # Names resolved in context are the generic names the KB declares (kg:genericName), no others.
+    assert set(gazetteer.shared) == {"Comprehensive Strategic Partnership Treaty",
+                                     "Comprehensive Strategic Partnership Agreement",
+                                     "Treaty on Comprehensive Strategic Partnership"}

@@ -10,9 +10,10 @@ The page is built so that it works with no network and runs nothing that comes f
 - the data goes in a ``<script type="application/json">`` block with ``<``, ``>`` and ``&``
   escaped, and the page script (``kg/templates/graph.js``) builds the legend, tooltips and the
   info panel with DOM nodes and ``textContent``, never ``innerHTML``;
-- the layout is computed here with a fixed seed (networkx's spring layout below 500 nodes, a
-  numpy force layout above, see :func:`layout_positions`), positions are passed in and physics
-  is off, so nothing moves or stabilises in the browser;
+- the layout is computed here with a fixed seed, one connected component at a time
+  (networkx's spring layout below 500 nodes, a numpy force layout above, see
+  :func:`layout_positions`); positions are passed in and physics is off, so nothing moves or
+  stabilises in the browser;
 - a graph above the node budget (:data:`NODE_BUDGET`, ``--max-nodes``) keeps its nodes with
   the most ties and says so in the page and in the summary the CLI prints.
 
@@ -37,6 +38,7 @@ from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -44,6 +46,9 @@ from kg.errors import KGError
 from kg.export.atomic import atomic_output
 from kg.export.graphml import KIND_COLORS
 from kg.store import Store
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["LEVELS", "NODE_BUDGET", "LAYOUT_SEED", "MAX_EVIDENCE", "KIND_SHAPES", "HtmlSummary",
            "neighbourhood", "top_nodes", "layout_positions", "script_json", "vis_network_js",
@@ -81,12 +86,8 @@ class HtmlSummary:
     total_nodes: int
     total_edges: int
     budget: int
+    left_out: int = 0
     notes: tuple[str, ...] = field(default=())
-
-    @property
-    def aggregated(self) -> bool:
-        """Whether nodes were left out to keep within the node budget."""
-        return self.nodes < self.total_nodes and self.total_nodes > self.budget
 
 
 # ---------------------------------------------------------------------------------- selection
@@ -133,40 +134,81 @@ def top_nodes(graph: nx.Graph, count: int, *, keep: Iterable[Hashable] = ()) -> 
 # ---------------------------------------------------------------------------------- layout
 
 def layout_positions(graph: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict:
-    """Return a seeded 2-D position for every node, in page pixels, centred on 0.
+    """Return a seeded 2-D position for every node, in page pixels.
 
-    Below 500 nodes this is networkx's spring layout (Fruchterman–Reingold, exact forces);
-    above it, a numpy Fruchterman–Reingold whose repulsion is computed on a grid with FFTs
-    (particle–mesh), about 0.5 s for 5,000 nodes. Nodes end roughly 100 px apart.
+    Each connected component is laid out on its own: below 500 nodes with networkx's spring
+    layout (Fruchterman–Reingold, exact forces), above with a numpy Fruchterman–Reingold whose
+    repulsion is computed on a grid with FFTs (particle–mesh; about 0.5 s for 5,000 nodes).
+    Each is scaled so that its median tie is :data:`_TIE_LENGTH` pixels long, and the
+    components are packed in rows, largest first, single nodes last.
 
     >>> pos = layout_positions(nx.path_graph(3))
     >>> sorted(pos) == [0, 1, 2] and pos == layout_positions(nx.path_graph(3))
     True
     """
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((a, b) for a, b in graph.edges() if a != b)
+    order = {n: i for i, n in enumerate(graph)}
+    components = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(simple)),
+                        key=lambda c: (-len(c), order[c[0]]))
+    boxes = []
+    for number, members in enumerate(components):
+        local = _component_layout(simple.subgraph(members), members, seed=seed + number)
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        boxes.append((local, min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    # Shelf packing: rows about as wide as the square the components would fill.
+    gap = _TIE_LENGTH
+    area = sum((w + gap) * (h + gap) for _, _, _, w, h in boxes)
+    row_width = max(math.sqrt(area) * 1.3, max(w for _, _, _, w, _ in boxes))
+    positions: dict = {}
+    x = y = row_height = 0.0
+    for local, left, top, width, height in boxes:
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        for node, (px, py) in local.items():
+            positions[node] = (px - left + x, py - top + y)
+        x += width + gap
+        row_height = max(row_height, height)
+    cx = (max(p[0] for p in positions.values()) + min(p[0] for p in positions.values())) / 2
+    cy = (max(p[1] for p in positions.values()) + min(p[1] for p in positions.values())) / 2
+    return {n: (round(px - cx, 1), round(py - cy, 1)) for n, (px, py) in positions.items()}
+
+
+#: The median length of a tie in the laid-out page, and the least room per node, in pixels.
+_TIE_LENGTH = 140.0
+_NODE_ROOM = 70.0
+
+
+def _component_layout(component: nx.Graph, members: list, *, seed: int) -> dict:
     import numpy as np
 
-    nodes = list(graph)
-    if not nodes:
-        return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    simple = nx.Graph()
-    simple.add_nodes_from(nodes)
-    simple.add_edges_from((a, b) for a, b in graph.edges() if a != b)
-    if len(nodes) < _NX_LAYOUT_LIMIT:
-        found = nx.spring_layout(simple, seed=seed, iterations=100)
-        pos = np.array([found[n] for n in nodes], dtype=float)
+    if len(members) == 1:
+        return {members[0]: (0.0, 0.0)}
+    if len(members) == 2:  # the commonest small component; spring_layout would cost 1–2 ms
+        return {members[0]: (0.0, 0.0), members[1]: (_TIE_LENGTH, 0.0)}
+    if len(members) < _NX_LAYOUT_LIMIT:
+        found = nx.spring_layout(component, seed=seed, iterations=100)
+        pos = np.array([found[n] for n in members], dtype=float)
     else:
-        index = {n: i for i, n in enumerate(nodes)}
-        pairs = np.array([(index[a], index[b]) for a, b in simple.edges()], dtype=np.int64).reshape(-1, 2)
-        pos = _grid_force_layout(len(nodes), pairs, seed=seed)
-    pos -= pos.mean(axis=0)
-    extent = float(np.abs(pos).max()) or 1.0
-    pos *= 50.0 * math.sqrt(len(nodes)) / extent
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, pos)}
+        index = {n: i for i, n in enumerate(members)}
+        pairs = np.array([(index[a], index[b]) for a, b in component.edges()], dtype=np.int64).reshape(-1, 2)
+        pos = _grid_force_layout(len(members), pairs, seed=seed)
+    # Scale so that the median tie is _TIE_LENGTH long, or wider when that would leave less than
+    # _NODE_ROOM square pixels per node (dense components, whose ties are long but nodes close).
+    index = {n: i for i, n in enumerate(members)}
+    lengths = [float(np.hypot(*(pos[index[a]] - pos[index[b]]))) for a, b in component.edges()]
+    typical = float(np.median(lengths)) if lengths else 0.0
+    span = pos.max(axis=0) - pos.min(axis=0)
+    room = math.sqrt(max(float(span[0] * span[1]), 1e-12) / len(members))
+    pos *= max(_TIE_LENGTH / typical if typical > 0 else 1.0, _NODE_ROOM / room)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(members, pos)}
 
 
-def _repulsion_kernels(size: int):
+def _repulsion_kernels(size: int) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     offsets = np.fft.fftfreq(size, 1.0 / size)
@@ -178,7 +220,7 @@ def _repulsion_kernels(size: int):
     return np.fft.rfft2(kx), np.fft.rfft2(ky)
 
 
-def _grid_repulsion(pos, grid: int, kernels):
+def _grid_repulsion(pos: np.ndarray, grid: int, kernels: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     # Each node's repulsion from all others (d / |d|², Fruchterman–Reingold's k²/d without k²):
     # spread the nodes over a grid (cloud in cell), convolve with the force kernel by FFT, and
     # read the field back at each node. Zero padding to twice the grid makes the convolution linear.
@@ -207,7 +249,8 @@ def _grid_repulsion(pos, grid: int, kernels):
     return force / cell
 
 
-def _grid_force_layout(count: int, pairs, *, seed: int, iterations: int = 250, grid: int = 128):
+def _grid_force_layout(count: int, pairs: np.ndarray, *, seed: int, iterations: int = 250,
+                       grid: int = 128) -> np.ndarray:
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -270,6 +313,9 @@ def _evidence(data: dict) -> list[dict]:
                   "date": _text(data.get("date") or data.get("first")), "status": _text(data.get("status"))}]
     else:
         items = []
+    # The projection's best sentence (asserted, surest, newest) first, the others in date order.
+    best = _text(data.get("evidence"))
+    items.sort(key=lambda i: i["sentence"] != best)
     return [i for i in items if i["sentence"] or i["headline"]]
 
 
@@ -302,6 +348,18 @@ def _edge_items(graph: nx.Graph):
     return ((a, b, None, d) for a, b, d in graph.edges(data=True))
 
 
+def _kind_color(kind: str) -> dict:
+    color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
+    return {"background": color, "border": _darker(color), "highlight": {"background": color, "border": "#000000"},
+            "hover": {"background": color, "border": "#000000"}}
+
+
+def _compact(item: dict, keep: Iterable[str] = ()) -> dict:
+    # Empty strings, zeros and None are left out of the page's data; the page reads them as absent.
+    kept = set(keep)
+    return {k: v for k, v in item.items() if k in kept or v not in ("", 0, None)}
+
+
 def _network(graph: nx.Graph, positions: dict, *, focus: Hashable | None, hidden: dict) -> tuple:
     """Fill a pyvis network's lists directly; return it with the ids vis will use for each node."""
     from pyvis.network import Network
@@ -313,27 +371,26 @@ def _network(graph: nx.Graph, positions: dict, *, focus: Hashable | None, hidden
         data = graph.nodes[node]
         ids[node] = number
         kind = data.get("kind") if data.get("kind") in KIND_SHAPES else "Entity"
-        color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
         name = _text(data.get("label")) or str(node).rstrip("/").rsplit("/", 1)[-1] or str(node)
         events = int(data.get("events") or 0)
         x, y = positions[node]
+        label = _short(name)
         item = {
-            "id": number, "label": _short(name), "name": name, "x": x, "y": y,
-            "shape": KIND_SHAPES[kind], "size": round(9 + 3 * math.log2(1 + events), 1),
-            "color": {"background": color, "border": _darker(color),
-                      "highlight": {"background": color, "border": "#000000"},
-                      "hover": {"background": color, "border": "#000000"}},
-            "kind": kind, "type": _text(data.get("type") or kind), "iri": _text(data.get("iri") or node),
-            "wikidata": _text(data.get("wikidata")),
+            # vis-network reads id, label, x, y, group and size; the page reads the rest.
+            "id": number, "label": label, "x": x, "y": y, "group": kind,
+            "size": round(9 + 3 * math.log2(1 + events), 1), "kind": kind,
+            "name": name if name != label else "", "type": _text(data.get("type")) if data.get("type") != kind else "",
+            "iri": _text(data.get("iri") or node), "wikidata": _text(data.get("wikidata")),
             "state": _text(states.get(data.get("state")) if data.get("state") != node else ""),
             "events": events, "hiddenTies": hidden.get(node, 0),
         }
         if kind == "Event":
-            item.update({"etype": _text(data.get("type")), "status": _text(data.get("status")) or "asserted",
+            item.update({"etype": _text(data.get("type")) or "Event", "status": _text(data.get("status")) or "asserted",
                          "first": _text(data.get("first")), "last": _text(data.get("last")),
                          "date": _text(data.get("date")), "evidence": _evidence(data)[:MAX_EVIDENCE]})
         if node == focus:
             item.update({"focus": True, "borderWidth": 4, "size": item["size"] + 6})
+        item = _compact(item, keep=("id", "label", "x", "y", "iri"))
         net.nodes.append(item)
         net.node_ids.append(number)
         net.node_map[number] = item
@@ -349,12 +406,11 @@ def _network(graph: nx.Graph, positions: dict, *, focus: Hashable | None, hidden
         pairs.setdefault(pair, []).append(_tie(data, key, event))
     for number, ((a, b), ties) in enumerate(sorted(pairs.items())):
         ties.sort(key=lambda t: (t["first"] or "9999", t["etype"], t["label"]))
-        net_sign = sum(t["signed"] for t in ties)
-        color = _TIE_COLORS[(net_sign > 0) - (net_sign < 0)]
+        net_sign = sum(t.pop("signed") for t in ties)
         events = sum(max(t["events"], 1) for t in ties)
         net.edges.append({"id": number, "from": a, "to": b, "width": round(1 + 1.5 * math.log2(events), 2),
-                          "color": {"color": color, "highlight": "#000000", "hover": "#000000", "opacity": 0.75},
-                          "ties": ties})
+                          "color": {"color": _TIE_COLORS[(net_sign > 0) - (net_sign < 0)]},
+                          "ties": [_compact(t, keep=("label", "etype", "status", "evidence")) for t in ties]})
     return net, ids
 
 
@@ -369,7 +425,9 @@ def _options(*, edges: int, directed: bool, seed: int) -> dict:
         "nodes": {"borderWidth": 1.5, "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#222222",
                                                "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 7}}},
+        "groups": {kind: {"shape": shape, "color": _kind_color(kind)} for kind, shape in KIND_SHAPES.items()},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5,
+                  "color": {"highlight": "#000000", "hover": "#000000", "opacity": 0.75},
                   "arrows": {"to": {"enabled": directed, "scaleFactor": 0.4}}},
     }
 
@@ -397,7 +455,7 @@ def _check_inline(script: str, where) -> None:
 
 
 @lru_cache(maxsize=1)
-def _template():
+def _template() -> tuple:
     from jinja2 import Environment, StrictUndefined
 
     folder = files("kg") / "templates"
@@ -412,7 +470,7 @@ def _csp_hash(script: str) -> str:
 
 
 def _date_range(nodes: list[dict], edges: list[dict]) -> tuple[str, str]:
-    days = [d[:10] for t in (t for e in edges for t in e["ties"]) for d in (t["first"], t["last"]) if d]
+    days = [d[:10] for t in (t for e in edges for t in e["ties"]) for d in (t.get("first"), t.get("last")) if d]
     days += [d[:10] for n in nodes for d in (n.get("first"), n.get("last")) if d]
     return (min(days), max(days)) if days else ("", "")
 
@@ -447,6 +505,7 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph", level: str = "actor
         notes.append(f"Showing the neighbourhood of {label}: {graph.number_of_nodes():,} nodes within "
                      f"{depth} tie{'s' if depth != 1 else ''} of it.")
     hidden: dict = {}
+    left_out = 0
     if graph.number_of_nodes() > max_nodes:
         before, before_edges = graph.number_of_nodes(), graph.number_of_edges()
         kept = top_nodes(graph, max_nodes, keep=[focus] if focus is not None else [])
@@ -454,10 +513,14 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph", level: str = "actor
         graph = graph.subgraph(kept).copy()
         chosen = set(kept)
         hidden = {n: len(_distinct_neighbours(full, n) - chosen) for n in kept}
+        left_out = before - graph.number_of_nodes()
         notes.append(f"The graph has {before:,} nodes, more than the node budget of {max_nodes:,}: showing the "
                      f"{graph.number_of_nodes():,} with the most ties; {before - graph.number_of_nodes():,} nodes "
                      f"and {before_edges - graph.number_of_edges():,} of their ties are left out "
                      "(kg export html --max-nodes sets the budget).")
+    if graph.number_of_nodes() == 0:
+        notes.append("The graph is empty: nothing to show. Ingest articles with kg ingest, or widen "
+                     "--since and --until.")
     positions = layout_positions(graph, seed=seed)
     net, ids = _network(graph, positions, focus=focus, hidden=hidden)
     net.options = _options(edges=len(net.edges), directed=graph.is_directed(), seed=seed)
@@ -468,8 +531,7 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph", level: str = "actor
     meta = {
         "title": title, "level": level, "focus": ids.get(focus) if focus is not None else None,
         "nodesTotal": total_nodes, "edgesTotal": total_edges, "budget": max_nodes,
-        "kinds": [{"kind": k, "color": KIND_COLORS.get(k, KIND_COLORS["Entity"]), "shape": s}
-                  for k, s in KIND_SHAPES.items()],
+        "kinds": [{"kind": k, "color": _kind_color(k), "shape": s} for k, s in KIND_SHAPES.items()],
         "dateMin": first, "dateMax": last, "maxEvidence": MAX_EVIDENCE,
     }
     template, app = _template()
@@ -483,11 +545,11 @@ def render_html(graph: nx.Graph, *, title: str = "kg graph", level: str = "actor
         data=_markup(script_json({"meta": meta, "options": options, "nodes": nodes, "edges": edges})),
         vis_js=_markup(vis), app_js=_markup(app))
     summary = HtmlSummary(level=level, nodes=len(nodes), edges=len(edges), ties=ties, total_nodes=total_nodes,
-                          total_edges=total_edges, budget=max_nodes, notes=tuple(notes))
+                          total_edges=total_edges, budget=max_nodes, left_out=left_out, notes=tuple(notes))
     return page, summary
 
 
-def _markup(text: str):
+def _markup(text: str) -> str:
     # Only our own, checked text is marked safe: the inlined scripts and the escaped JSON.
     from markupsafe import Markup
 

@@ -15,11 +15,13 @@ import pyoxigraph as ox
 from kg.ontology import reference_store
 from kg.records import Entity
 
-__all__ = ["Gazetteer", "RULER_LABEL", "DEMONYM_LABEL", "load_gazetteer"]
+__all__ = ["Gazetteer", "RULER_LABEL", "DEMONYM_LABEL", "SHARED_LABEL", "load_gazetteer"]
 
 RULER_LABEL = "KG"
 DEMONYM_LABEL = "KG_DEMONYM"
-_KIND_ORDER = {"pref": 0, "alt": 1, "metonym": 2, "demonym": 3}
+#: Entity-ruler label for a name several entities share; its id is the name itself.
+SHARED_LABEL = "KG_SHARED"
+_KIND_ORDER = {"pref": 0, "alt": 1, "metonym": 2, "demonym": 3, "generic": 4}
 _TYPE_ORDER = {"State": 0, "Organization": 1, "Person": 2, "Place": 3, "Agreement": 4, "MilitaryUnit": 5}
 
 
@@ -31,7 +33,8 @@ class Gazetteer:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # text → (iri, kind)
     capital_of: dict[str, str] = field(default_factory=dict)  # city IRI → state IRI
     aliases: dict[str, set[str]] = field(default_factory=dict)  # IRI → every name of it
-    ambiguous: set[str] = field(default_factory=set)
+    shared: dict[str, list[str]] = field(default_factory=dict)  # name → the entities that share it
+    parties: dict[str, set[str]] = field(default_factory=dict)  # agreement IRI → party IRIs
 
     @property
     def capital_by_state(self) -> dict[str, str]:
@@ -39,11 +42,12 @@ class Gazetteer:
         return {state: city for city, state in self.capital_of.items()}
 
     def patterns(self) -> list[dict[str, str]]:
-        """Return entity-ruler phrase patterns, one per unambiguous name."""
-        return [
+        """Return entity-ruler phrase patterns: one per name, shared names marked as such."""
+        patterns = [
             {"label": DEMONYM_LABEL if kind == "demonym" else RULER_LABEL, "pattern": text, "id": iri}
             for text, (iri, kind) in sorted(self.names.items())
         ]
+        return patterns + [{"label": SHARED_LABEL, "pattern": text, "id": text} for text in sorted(self.shared)]
 
 
 def _value(term: ox.Term | None) -> str | None:
@@ -76,10 +80,14 @@ def load_gazetteer() -> Gazetteer:
     for text, options in claims.items():
         options.sort()
         best = options[0]
-        # Two entities of equal standing sharing a name cannot be told apart by the ruler.
+        # A generic name, or two entities of equal standing sharing a name, is told apart in
+        # context by the linker.
         rivals = [o for o in options if o[2] != best[2] and o[:2] == best[:2]]
-        if rivals:
-            gazetteer.ambiguous.add(text)
+        if rivals or best[3] == "generic":
+            gazetteer.shared[text] = sorted({best[2]} | {o[2] for o in rivals})
             continue
         gazetteer.names[text] = (best[2], best[3])
+    parties_query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
+    for row in reference_store().query(parties_query):
+        gazetteer.parties.setdefault(row["agreement"].value, set()).add(row["party"].value)
     return gazetteer

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, Gazetteer
+from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, Gazetteer
 from kg.iris import entity_iri, normalise_name
 from kg.records import Entity, Mention, PostClaim, Span
 
@@ -84,6 +84,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     gazetteer = context.gazetteer
     token_iris: dict[int, str] = {}
     found: list[tuple[object, str]] = []
+    shared = [ent for ent in doc.ents if ent.label_ == SHARED_LABEL]
     for ent in doc.ents:
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
@@ -91,6 +92,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
             token_iris.update({token.i: found[-1][1] for token in ent})
             context.register(found[-1][1])
+    for ent in shared:
+        iri = _shared_name(ent, context, token_iris)
+        if iri:
+            found.append((ent, iri))
+            token_iris.update({token.i: iri for token in ent})
+            context.register(iri)
     found += _elided_names(doc, context, token_iris)
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent):
@@ -112,6 +119,21 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _shared_name(ent, context: ArticleContext, token_iris: dict[int, str]) -> str | None:
+    """Pick which entity a shared name means: the agreement whose parties the article names most.
+
+    "the Comprehensive Strategic Partnership Treaty" is Russia's treaty with North Korea in one
+    article and with Iran in another. With no party named, or a tie, the name stays unlinked.
+    """
+    gazetteer = context.gazetteer
+    named = {m.entity for m in context.mentions} | set(token_iris.values())
+    scores = {iri: len(gazetteer.parties.get(iri, set()) & named) for iri in gazetteer.shared.get(ent.ent_id_, [])}
+    ranked = sorted(scores.values(), reverse=True)
+    if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(scores, key=scores.get)
 
 
 def _elided_names(doc, context: ArticleContext, token_iris: dict[int, str]) -> list[tuple[object, str]]:

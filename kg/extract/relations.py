@@ -12,11 +12,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib.resources import files
 
 from kg.extract.linking import ArticleContext
-from kg.ontology import reference_store
 from kg.records import Event, Relation, Span
 
 __all__ = ["extract_relations", "located_in", "stated_ties"]
@@ -24,15 +21,6 @@ __all__ = ["extract_relations", "located_in", "stated_ties"]
 _GROUP_TYPES = ("Organization",)
 _SUPPLIERS = ("State", "Organization")
 _MEMBER_TYPES = ("State", "Organization")
-
-
-@lru_cache(maxsize=1)
-def _parties() -> dict[str, set[str]]:
-    query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
-    parties: dict[str, set[str]] = {}
-    for row in reference_store().query(query):
-        parties.setdefault(row["agreement"].value, set()).add(row["party"].value)
-    return parties
 
 
 def _sentence_of(start: int, text: str) -> Span:
@@ -116,7 +104,7 @@ def extract_relations(context: ArticleContext, events: Iterable[Event], article_
             seen.add(key)
             yield relation
 
-    parties = _parties()
+    parties = context.gazetteer.parties
     for mention in context.mentions:
         if mention.entity not in parties:
             continue

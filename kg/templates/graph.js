@@ -10,9 +10,15 @@
               hover: { background: "#e9e9e9", border: "#000000" } };
 
   // ------------------------------------------------------------------ indexes
+  // Empty fields are left out of the data; fill the ones read as text.
   var nodeById = new Map();
-  var baseColor = new Map();  // kept apart: the DataSet may merge updates into the node objects
-  data.nodes.forEach(function (n) { nodeById.set(n.id, n); baseColor.set(n.id, JSON.parse(JSON.stringify(n.color))); });
+  var kindColor = new Map();
+  meta.kinds.forEach(function (k) { kindColor.set(k.kind, k.color); });
+  data.nodes.forEach(function (n) {
+    n.name = n.name || n.label;
+    n.type = n.type || n.kind;
+    nodeById.set(n.id, n);
+  });
   var edgeById = new Map();
   var edgesOf = new Map();
   data.nodes.forEach(function (n) { edgesOf.set(n.id, []); });
@@ -150,7 +156,8 @@
       shapeEl = document.createElementNS(SVG, "circle");
       shapeEl.setAttribute("cx", "8"); shapeEl.setAttribute("cy", "8"); shapeEl.setAttribute("r", "6.5");
     }
-    shapeEl.setAttribute("fill", color);
+    shapeEl.setAttribute("fill", color.background);
+    shapeEl.setAttribute("stroke", color.border);
     svg.appendChild(shapeEl);
     return svg;
   }
@@ -275,7 +282,7 @@
     }
     var changes = [];
     dimmed.forEach(function (id) {
-      if (!wanted.has(id)) { changes.push({ id: id, color: baseColor.get(id), font: { color: "#222222" } }); }
+      if (!wanted.has(id)) { changes.push({ id: id, color: kindColor.get(nodeById.get(id).kind), font: { color: "#222222" } }); }
     });
     wanted.forEach(function (id) {
       if (!dimmed.has(id)) { changes.push({ id: id, color: DIM, font: { color: "#b8b8b8" } }); }
@@ -392,9 +399,19 @@
   function hideTooltip() { tooltip.hidden = true; clear(tooltip); }
 
   var info = document.getElementById("kg-info");
+  function openInfo() {
+    clear(info);
+    info.hidden = false;
+    var close = el("button", null, "\u00d7");
+    close.id = "kg-info-close";
+    close.type = "button";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", function () { info.hidden = true; clear(info); network.unselectAll(); });
+    info.appendChild(close);
+  }
   function showNode(id) {
     var n = nodeById.get(id);
-    clear(info);
+    openInfo();
     info.setAttribute("data-node", String(id));
     info.removeAttribute("data-edge");
     info.appendChild(el("h2", null, n.name));
@@ -425,7 +442,7 @@
 
   function showEdge(id) {
     var e = edgeById.get(id);
-    clear(info);
+    openInfo();
     info.setAttribute("data-edge", String(id));
     info.removeAttribute("data-node");
     info.appendChild(el("h2", null, edgeTitle(e)));
