@@ -26,16 +26,27 @@ run: install
 	$(BIN)/kg query meetings --format csv --store $(STORE) > exports/meetings.csv
 	$(BIN)/kg stats --format json --store $(STORE) > exports/stats.json
 	$(BIN)/kg validate --store $(STORE)
-	@echo "Wrote exports/meetings.csv and exports/stats.json; the store is $(STORE)."
+	@echo
+	$(BIN)/kg alliances --store $(STORE)
+	$(BIN)/kg export graphml -o exports/graph.graphml --store $(STORE)
+	$(BIN)/kg export html -o exports/graph.html --store $(STORE)
+	@echo "Wrote exports/meetings.csv, stats.json, graph.graphml and graph.html; the store is $(STORE)."
 
-# Debian tools the tests use as independent checkers: rapper (raptor2-utils) parses RDF exports.
+# Debian tools the tests use as independent checkers: rapper (raptor2-utils) parses RDF exports,
+# and chromium runs the HTML export's browser tests (driven by Playwright, never `playwright install`).
 # Installed when missing and running as root; otherwise those tests skip and say why.
+SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium
 system-deps:
-	@if ! command -v rapper >/dev/null 2>&1; then \
+	@missing=""; \
+	for pair in $(SYSTEM_TOOLS); do \
+	    command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq raptor2-utils >/dev/null; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	    else \
-	        echo "Note: rapper (Debian package raptor2-utils) is not installed; RDF parser checks will skip."; \
+	        echo "Note: Debian packages not installed:$$missing; the tests that need them (RDF parser checks," \
+	             "browser tests of the HTML export) will skip."; \
 	    fi; \
 	fi
 
@@ -43,7 +54,8 @@ test: install system-deps
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(STORE) exports/*.csv exports/*.json build *.egg-info
+	rm -rf $(VENV) $(STORE) exports/*.csv exports/*.json exports/*.html exports/*.graphml build *.egg-info
 
-benchmark: install
+benchmark: install system-deps
 	$(BIN)/python tests/benchmarks/extraction_overhead.py
+	$(BIN)/python tests/benchmarks/html_export.py
