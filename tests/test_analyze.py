@@ -181,8 +181,6 @@ def test_sample_russia_and_north_korea_are_one_bloc_tied_by_treaty_and_meetings(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="extraction (kg/extract/) gives the sample's North Korean deployments no "
-                          "recipient or place, so no Deployment tie reaches Russia yet", strict=False)
 def test_sample_russia_and_north_korea_are_tied_by_the_deployment(sample):
     graph = state_graph(sample)
     assert graph.has_edge(PRK, RUS, key="Deployment") or graph.has_edge(
