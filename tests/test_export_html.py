@@ -258,8 +258,9 @@ def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's chromium is not installed at {CHROMIUM}; `make system-deps` (as root) "
                     "installs it, or: apt-get install chromium")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright is in the test extra: pip install -e '.[test]'")
+    # Playwright is a pinned test dependency: a missing install is a failure, not a skip.
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         yield launched
