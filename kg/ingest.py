@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -56,16 +57,29 @@ def content_hash(article: Article, *, version: str, model: str) -> str:
 
 def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None = None,
            published: date | None = None,
-           on_article: Callable[[str, str], None] | None = None) -> IngestReport:
+           on_article: Callable[[str, str], None] | None = None,
+           scheduler: str | None = None, workers: int | None = None) -> IngestReport:
     """Ingest the articles under ``paths`` into the store at ``store``.
 
     ``on_article(path, outcome)`` is called once per file with ``written``, ``unchanged`` or the
     error message, for progress reporting.
+
+    By default extraction runs in this process. With ``scheduler`` (``tcp://HOST:PORT``) it runs
+    on that Dask cluster, and with ``workers`` on a local Dask cluster of that many processes (see
+    :mod:`kg.distributed`); either way this process alone writes the store, in reading order.
     """
     from kg import __version__
-    from kg.extract import Extractor
     from kg.extract.model import default_model_name
 
+    if scheduler is not None or workers is not None:
+        from kg.distributed import ClusterError, check_scheduler_address
+
+        if scheduler is not None and workers is not None:
+            raise ClusterError("Give either a scheduler address or a number of local workers, not both.")
+        if scheduler is not None:
+            check_scheduler_address(scheduler)
+        elif workers < 1:
+            raise ClusterError(f"The number of workers must be at least 1, not {workers}.")
     notify = on_article or (lambda path, outcome: None)
     report = IngestReport()
     with Store(store, write=True) as db:
@@ -86,18 +100,35 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
         pending = list({article.key: (article, digest) for article, digest in pending}.values())
         if not pending:
             return report
-        extractor = Extractor(model)
         hashes = {article.key: digest for article, digest in pending}
-        for extraction in extractor.extract_all(article for article, _ in pending):
-            article = extraction.article
-            quads = extraction_quads(extraction, version=__version__, model=extractor.model_name,
-                                     content_hash=hashes[article.key])
-            db.replace_graphs({graph_iri(article.key): quads})
-            report.written.append(article.path or article.key)
-            report.events += len(extraction.events)
-            notify(article.path or article.key, "written")
+        articles = [article for article, _ in pending]
+        with _extractions(articles, model=model, scheduler=scheduler, workers=workers) as extractions:
+            for model_name, extraction in extractions:
+                article = extraction.article
+                quads = extraction_quads(extraction, version=__version__, model=model_name,
+                                         content_hash=hashes[article.key])
+                db.replace_graphs({graph_iri(article.key): quads})
+                report.written.append(article.path or article.key)
+                report.events += len(extraction.events)
+                notify(article.path or article.key, "written")
         report.merged = merge_events(db)
     return report
+
+
+@contextmanager
+def _extractions(articles: Sequence[Article], *, model: str | None, scheduler: str | None,
+                 workers: int | None) -> Iterator[Iterator[tuple[str, Extraction]]]:
+    """Yield an iterator of ``(model_name, extraction)`` in article order, here or on Dask."""
+    if scheduler is None and workers is None:
+        from kg.extract import Extractor
+
+        extractor = Extractor(model)
+        yield ((extractor.model_name, extraction) for extraction in extractor.extract_all(articles))
+        return
+    from kg.distributed import cluster_client, extract_on_cluster
+
+    with cluster_client(scheduler=scheduler, workers=workers) as client:
+        yield extract_on_cluster(articles, client=client, model=model)
 
 
 def extract_paths(paths: Iterable[str], *, extractor: Extractor,

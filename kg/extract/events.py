@@ -26,6 +26,7 @@ __all__ = ["extract_events"]
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
 _MOVE_PREPS = {"to", "into"}
+_TARGET_PREPS = {"at", "against", "on"}
 
 
 def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: ArticleContext,
@@ -246,7 +247,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
         others += roles.actors(obj)
         if type_ == "Combat":
+            # "struck a factory in the Ukrainian city of Dnipro", "destroyed a Ukrainian warship"
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
+            others += [iri for t in obj.subtree if (iri := roles.token_iris.get(t.i))
+                       and roles.type_of(iri) == "State"]
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
     for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens):
@@ -254,7 +258,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if word in _COMPANION_PREPS and not (cargo and recipients):
                 others += roles.actors(pobj)
-            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer"}:
+            elif word in _TARGET_PREPS and type_ == "Combat":
+                # "fired a missile at Ukraine", "fighting against Russian forces"
+                others += roles.actors(pobj)
+            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer", "Combat"}:
                 found = roles.places(pobj, agent=agent_hint)
                 places += [p for p in found if roles.type_of(p) == "Place"]
                 recipients += [p for p in found if roles.type_of(p) == "State"] \
@@ -262,7 +269,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
-    if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1:
+    if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1 \
+            and not (type_ == "Combat" and others):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side.
         recipients += [h for h in _host_state(agents[0], places[0], roles) if h not in others]
