@@ -51,11 +51,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             if event.type != "Pledge" and any(p in token.ancestors for p in pledges):
                 continue
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
-            if event.type == "Statement" and (event.status == "negated" or any(
-                    other is not token and (token in other.ancestors or
-                                            _reports_on(token, other, lexicon.modality["reporting_verbs"]))
-                    for other, e in found if e.type != "Statement")):
-                # "X has not confirmed it" states nothing.
+            if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
                 continue
             key = (event.type, frozenset(event.participants), event.quantity)
             if key not in seen:
@@ -69,6 +65,22 @@ def _speaks_of_future(token, lexicon: Lexicon) -> bool:
         return True
     return token.dep_ == "xcomp" and (token.head.lemma_.lower() in lexicon.modality["future_heads"]
                                       or _speaks_of_future(token.head, lexicon))
+
+
+def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
+    """Tell whether a statement only attributes another event in its sentence, or states nothing.
+
+    "X said troops were sent", "troops were sent, X told lawmakers": the deployment is the
+    event and X its source. "X has not confirmed it" states nothing. Words that judge ("praised",
+    "warned", "accused") stay statements of their own.
+    """
+    if event.status == "negated":
+        return True
+    reporting = lexicon.modality["reporting_verbs"]
+    others = [other for other, e in found if e.type != "Statement" and other is not token]
+    if token.lemma_.lower() in reporting and others:
+        return True
+    return any(token in other.ancestors or _reports_on(token, other, reporting) for other in others)
 
 
 def _reports_on(token, other, reporting: frozenset[str]) -> bool:
