@@ -7,6 +7,7 @@ Data goes to stdout; messages, errors and progress go to stderr. A :class:`KGErr
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 
@@ -14,8 +15,9 @@ import click
 
 from kg.errors import KGError
 
-_STORE_HELP = ("Store directory. Defaults to $KG_STORE, then ~/.local/share/kg/store "
-               "($XDG_DATA_HOME/kg/store).")
+_STORE_HELP = ("Store directory, or a SPARQL endpoint URL (http(s)://…/sparql; credentials from "
+               "$KG_STORE_USER, $KG_STORE_PASSWORD, updates to $KG_STORE_UPDATE_URL). Defaults to "
+               "$KG_STORE, then ~/.local/share/kg/store ($XDG_DATA_HOME/kg/store).")
 
 
 class _Group(click.Group):
@@ -33,8 +35,12 @@ def _store_option(func):
 
 
 def _store_path(store: str | None):
+    from kg.remote import is_remote
     from kg.store import default_store_path
 
+    # A SPARQL endpoint URL (--store or $KG_STORE) stays a string; open_store tells the two apart.
+    if store is None and is_remote(os.environ.get("KG_STORE")):
+        return os.environ["KG_STORE"]
     return store or default_store_path()
 
 
@@ -263,7 +269,7 @@ def query(query: str | None, store: str | None, fmt: str, params: tuple[str, ...
       kg query 'SELECT ?s WHERE { ?s a kg:Meeting }' --format csv
     """
     from kg.query import bundled_queries, resolve_query, run_query
-    from kg.store import Store
+    from kg.store import open_store
 
     if list_:
         for name, item in bundled_queries().items():
@@ -278,7 +284,7 @@ def query(query: str | None, store: str | None, fmt: str, params: tuple[str, ...
             raise click.BadParameter(f"{param!r} is not NAME=VALUE.", param_hint="--param")
         bindings[name.lstrip("?$")] = value
     sparql = sys.stdin.read() if query == "-" else resolve_query(query)
-    with Store(_store_path(store)) as db:
+    with open_store(_store_path(store)) as db:
         result = run_query(db, sparql, params=bindings)
     text = result.serialize(fmt)
     click.echo(text, nl=not text.endswith("\n"))
@@ -296,9 +302,9 @@ def stats(store: str | None, fmt: str) -> None:
       kg stats --store demo.store --format json
     """
     from kg.query import compact_iri
-    from kg.store import Store, store_stats
+    from kg.store import open_store, store_stats
 
-    with Store(_store_path(store)) as db:
+    with open_store(_store_path(store)) as db:
         counts = store_stats(db)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=1))

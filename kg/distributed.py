@@ -131,9 +131,13 @@ def cluster_client(*, scheduler: str | None = None, workers: int | None = None) 
     if workers < 1:
         raise ClusterError(f"--workers must be at least 1, not {workers}.")
     try:
+        # dashboard_address=None turns the dashboard off, but the scheduler still serves its
+        # health and metrics routes, on port 8787 unless told otherwise: a free loopback port
+        # avoids both a clash with a real cluster and a warning.
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR)
+            scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     except (OSError, TimeoutError) as err:
         raise ClusterError(f"Cannot start a local Dask cluster of {workers} worker(s): {err}.") from err
     with cluster, distributed.Client(cluster, set_as_default=False) as client:

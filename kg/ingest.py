@@ -19,7 +19,7 @@ from kg.merge import merge_events
 from kg.namespaces import KG
 from kg.read import ArticleError, iter_articles
 from kg.records import Article, Extraction
-from kg.store import Store
+from kg.store import Store, open_store
 from kg.triples import extraction_quads
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
             raise ClusterError(f"The number of workers must be at least 1, not {workers}.")
     notify = on_article or (lambda path, outcome: None)
     report = IngestReport()
-    with Store(store, write=True) as db:
+    with open_store(store, write=True) as db:
         model_label = model or default_model_name()
         pending: list[tuple[Article, str]] = []
         for item in iter_articles(paths, published=published):

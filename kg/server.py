@@ -44,7 +44,8 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 
-__all__ = ["ServerConfig", "Reply", "create_app", "execute_query", "negotiate", "serve"]
+__all__ = ["ServerConfig", "Reply", "QueryRunner", "create_app", "execute_query", "negotiate",
+           "service_description", "serve"]
 
 #: Largest query or form body accepted, in bytes.
 MAX_BODY = 1 << 20
@@ -332,32 +333,37 @@ def service_description(endpoint: str, config: ServerConfig) -> bytes:
     """Describe the endpoint in Turtle with the SPARQL 1.1 Service Description vocabulary."""
     sd = "http://www.w3.org/ns/sparql-service-description#"
     formats = "http://www.w3.org/ns/formats/"
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    comment = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+    prefixes = {"sd": sd, "formats": formats, "rdf": PREFIXES["rdf"], "rdfs": PREFIXES["rdfs"]}
+    rdf_type = ox.NamedNode(prefixes["rdf"] + "type")
+
+    def name(curie: str) -> ox.NamedNode:
+        prefix, _, local = curie.partition(":")
+        return ox.NamedNode(prefixes[prefix] + local)
+
     try:
         service = ox.NamedNode(endpoint)
     except ValueError:
         service = ox.BlankNode()
     dataset, graph = ox.BlankNode(), ox.BlankNode()
-    triples = [
-        ox.Triple(service, rdf_type, ox.NamedNode(sd + "Service")),
-        ox.Triple(service, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query")),
-        ox.Triple(service, ox.NamedNode(sd + "feature"), ox.NamedNode(sd + "UnionDefaultGraph")),
-        ox.Triple(service, ox.NamedNode(sd + "defaultDataset"), dataset),
-        ox.Triple(dataset, rdf_type, ox.NamedNode(sd + "Dataset")),
-        ox.Triple(dataset, ox.NamedNode(sd + "defaultGraph"), graph),
-        ox.Triple(graph, rdf_type, ox.NamedNode(sd + "Graph")),
-        ox.Triple(service, comment, ox.Literal(
-            f"Read-only kg store. Queries run for at most {config.timeout:g} s and may return at most "
-            f"{config.max_rows} rows (else 422). SERVICE, LOAD and FROM <url> are refused; updates "
-            "get 403. The default graph is the union of all graphs.")),
-    ]
+    about = [("rdf:type", ox.NamedNode(sd + "Service")),
+             ("sd:supportedLanguage", ox.NamedNode(sd + "SPARQL11Query")),
+             ("sd:feature", ox.NamedNode(sd + "UnionDefaultGraph")),
+             ("rdfs:comment", ox.Literal(
+                 f"Read-only kg store. Queries run for at most {config.timeout:g} s and may return "
+                 f"at most {config.max_rows} rows (else 422). SERVICE, LOAD and FROM <url> are "
+                 "refused; updates get 403. The default graph is the union of all graphs."))]
     if isinstance(service, ox.NamedNode):
-        triples.insert(1, ox.Triple(service, ox.NamedNode(sd + "endpoint"), service))
-    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
-                 "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD"):
-        triples.append(ox.Triple(service, ox.NamedNode(sd + "resultFormat"), ox.NamedNode(formats + name)))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={"sd": sd, "formats": formats})
+        about.insert(1, ("sd:endpoint", service))
+    about += [("sd:resultFormat", ox.NamedNode(formats + name)) for name in (
+        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+        "Turtle", "N-Triples", "RDF_XML", "JSON-LD")]
+    about.append(("sd:defaultDataset", dataset))
+    triples = [ox.Triple(service, name(p), o) for p, o in about] + [
+        ox.Triple(dataset, rdf_type, ox.NamedNode(sd + "Dataset")),
+        ox.Triple(dataset, name("sd:defaultGraph"), graph),
+        ox.Triple(graph, rdf_type, ox.NamedNode(sd + "Graph")),
+    ]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def create_app(config: ServerConfig):

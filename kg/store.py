@@ -173,3 +173,28 @@ def store_stats(store: Store) -> dict[str, list[tuple[str, int]]]:
         "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class")
     per_class = [(row["class"].value, int(row["n"].value)) for row in classes]
     return {"graphs": sorted(per_graph, key=lambda item: (-item[1], item[0])), "classes": per_class}
+
+
+def open_store(spec: str | os.PathLike | None = None, *, write: bool = False, **options):
+    """Open a store: a directory (embedded Oxigraph) or an ``http(s)://…`` SPARQL endpoint.
+
+    ``None`` means ``$KG_STORE``, then the default directory. For an endpoint, ``options`` go to
+    :class:`kg.remote.RemoteStore` (``update_url``, ``user``, ``password`` …); by default they
+    come from ``KG_STORE_UPDATE_URL``, ``KG_STORE_USER`` and ``KG_STORE_PASSWORD``.
+
+    >>> import tempfile, pathlib
+    >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s", write=True) as store:
+    ...     type(store).__name__
+    'Store'
+    """
+    from kg.remote import RemoteStore, is_remote
+
+    if spec is None:
+        spec = os.environ.get("KG_STORE") or default_store_path()
+    if is_remote(spec):
+        return RemoteStore(str(spec), write=write, **options)
+    if options:
+        raise StoreError(f"{spec}: options {', '.join(sorted(options))} apply only to a remote store.")
+    return Store(spec, write=write)
+
+__all__ += ["open_store"]

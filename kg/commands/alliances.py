@@ -8,8 +8,9 @@ from datetime import date
 
 import click
 
-_STORE_HELP = ("Store directory. Defaults to $KG_STORE, then ~/.local/share/kg/store "
-               "($XDG_DATA_HOME/kg/store).")
+_STORE_HELP = ("Store directory, or a SPARQL endpoint URL (http(s)://…/sparql; credentials from "
+               "$KG_STORE_USER, $KG_STORE_PASSWORD, updates to $KG_STORE_UPDATE_URL). Defaults to "
+               "$KG_STORE, then ~/.local/share/kg/store ($XDG_DATA_HOME/kg/store).")
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -38,9 +39,9 @@ def window_options(func):
 
 def open_store(store: str | None):
     """Open the store named by --store, $KG_STORE or the default, read-only."""
-    from kg.store import Store, default_store_path
+    from kg.store import open_store
 
-    return Store(store or default_store_path())
+    return open_store(store)
 
 
 def _tie_text(tie) -> str:

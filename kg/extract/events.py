@@ -161,6 +161,11 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
         if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp"} \
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in roles.lexicon.modality["request_verbs"]:
+            # "asked Putin to station the missiles": the one asked is the one to act.
+            doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
+            if doers:
+                return doers, [], None
         if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "VERB":
             # "accused Pyongyang of sending shells": the object of the verb is the doer.
             doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
@@ -213,6 +218,9 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
               for p in prep.children if p.dep_ == "pobj"]
     kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
     kinds.discard(None)
+    if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
+        # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
+        return type_
     if any(n.pos_ in {"PROPN", "NUM"} for n in nouns):
         return type_
     if not kinds:
@@ -263,6 +271,11 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
             others += [iri for t in obj.subtree if (iri := roles.token_iris.get(t.i))
                        and roles.type_of(iri) == "State"]
+    if type_ == "Meeting" and trigger.pos_ == "NOUN":
+        # "a summit of the Union State", "the APEC summit": the body that meets takes part.
+        others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
+        others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
     for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens):
@@ -336,7 +349,7 @@ def _noun_agents(trigger, roles: Roles) -> list[str]:
     # noun, or of the nearest noun above it through prepositions; "X held talks during a visit
     # to Russia": else the subject of the verb the phrase hangs on.
     node = trigger
-    for _ in range(4):
+    for _ in range(6):
         owners = [a for c in node.children if c.dep_ == "poss" for a in roles.actors(c)]
         if owners:
             return owners

@@ -29,6 +29,7 @@ class Lexicon:
     cargo: frozenset[str]
     future: frozenset[str]
     future_only: frozenset[str]
+    fixed_type: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -61,6 +62,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
                    future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
+                   fixed_type=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                        for word in entry.get("fixed_type", [])),
                    modality=lists, qualifiers=qualifiers)
 
 

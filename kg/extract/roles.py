@@ -46,6 +46,8 @@ class Roles:
         if token.lower_ in pronouns["person_pronouns"]:
             return self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
+            if token.lower_ in {"it", "its"}:
+                return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         group = pronouns["group_nouns"].get(token.lemma_.lower())
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
