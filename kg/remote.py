@@ -21,11 +21,12 @@ system graphs, other applications' data) are left alone and not listed.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from email.message import Message
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -38,12 +39,13 @@ from kg.errors import StoreError
 from kg.namespaces import GRAPH, KG
 from kg.ontology import bundle_hash, load_triples, ontology_files, reference_files
 
-__all__ = ["RemoteStore", "is_remote"]
+__all__ = ["RemoteStore", "is_remote", "push_store"]
 
 _ONTOLOGY_GRAPH = str(GRAPH) + "ontology"
 _REFERENCE_GRAPH = str(GRAPH) + "reference"
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 # Skip IRIs, strings and comments so that the first keyword found is the query form.
 _FORM = re.compile(r"""<[^<>"{}|^`\\\x00-\x20]*>|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'"""
                    r"""|"(?:[^"\\\n]|\\.)*"|\#[^\n]*|(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)\b""",
@@ -86,6 +88,38 @@ def _insert_data(graph: str, triples: list) -> str:
 
 def _ours(graph: str) -> bool:
     return graph.startswith(str(GRAPH))
+
+
+def _canonical_literal(datatype: str | None, value: str) -> str:
+    # Virtuoso stores xsd:boolean as a number and answers "1" and "0", valid but not canonical.
+    if datatype == _BOOLEAN and value in ("1", "0"):
+        return "true" if value == "1" else "false"
+    return value
+
+
+def _canonical_triple(triple: ox.Triple) -> ox.Triple:
+    term = triple.object
+    if isinstance(term, ox.Literal) and term.datatype.value == _BOOLEAN:
+        term = ox.Literal(_canonical_literal(_BOOLEAN, term.value), datatype=term.datatype)
+        return ox.Triple(triple.subject, triple.predicate, term)
+    return triple
+
+
+def _canonical_results(results: dict, *, ask: bool) -> dict:
+    if "boolean" in results:
+        return {"head": {}, "boolean": bool(results["boolean"])}
+    bindings = results.get("results", {}).get("bindings", [])
+    if ask:
+        # Virtuoso 7 answers ASK with one row binding __ASK_RETVAL to 1 or 0.
+        values = [v.get("value") for row in bindings for v in row.values()]
+        return {"head": {}, "boolean": bool(values) and values[0] not in ("0", "false")}
+    for row in bindings:
+        for item in row.values():
+            if item.get("type") == "typed-literal":  # the 2008 JSON draft's name, still sent by Virtuoso
+                item["type"] = "literal"
+            if "datatype" in item:
+                item["value"] = _canonical_literal(item["datatype"], item["value"])
+    return {"head": {"vars": results.get("head", {}).get("vars", [])}, "results": {"bindings": bindings}}
 
 
 class _RemoteDataset:
@@ -230,19 +264,14 @@ class RemoteStore:
         try:
             if form in ("CONSTRUCT", "DESCRIBE"):
                 rdf_format = ox.RdfFormat.from_media_type(kind) or ox.RdfFormat.N_TRIPLES
-                return iter(list(t.triple if isinstance(t, ox.Quad) else t
-                                 for t in ox.parse(body, format=rdf_format)))
-            results_format = ox.QueryResultsFormat.from_media_type(kind) or ox.QueryResultsFormat.JSON
-            result = ox.parse_query_results(body, format=results_format)
+                return iter([_canonical_triple(t.triple if isinstance(t, ox.Quad) else t)
+                             for t in ox.parse(body, format=rdf_format)])
+            if kind != _JSON:
+                raise ValueError(f"expected {_JSON}")
+            results = _canonical_results(json.loads(body), ask=form == "ASK")
+            return ox.parse_query_results(json.dumps(results).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as err:
             raise StoreError(f"{self.url}: cannot read the server's {kind} answer: {err}") from err
-        if form == "ASK" and isinstance(result, ox.QuerySolutions):
-            # Virtuoso 7 answers ASK with one row binding __ASK_RETVAL to 1 or 0.
-            rows = list(result)
-            truth = bool(rows) and rows[0][0] is not None and rows[0][0].value not in ("0", "false")
-            return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if truth else b"false"),
-                                          format=ox.QueryResultsFormat.JSON)
-        return result
 
     def _select(self, sparql: str) -> list[ox.QuerySolution]:
         return list(self.query(sparql))
@@ -355,3 +384,31 @@ class RemoteStore:
             _REFERENCE_GRAPH: reference,
         })
         return True
+
+
+def push_store(source, target: RemoteStore, *,
+               on_graph: Callable[[str, int], None] | None = None) -> tuple[int, int]:
+    """Copy every graph of an embedded store to a remote one, replacing graphs of the same name.
+
+    Small graphs travel together, up to the target's batch size per request; a large one is
+    staged and moved into place whole. The source is only read. Returns (graphs, quads) copied.
+    """
+    notify = on_graph or (lambda graph, quads: None)
+    graphs = quads = 0
+    batch: dict[str, list[ox.Quad]] = {}
+
+    def flush() -> None:
+        if batch:
+            target.replace_graphs(batch)
+            for name, content in batch.items():
+                notify(name, len(content))
+            batch.clear()
+
+    for graph in source.graphs():
+        content = list(source.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        if sum(len(c) for c in batch.values()) + len(content) > target.batch_size:
+            flush()
+        batch[graph] = content
+        graphs, quads = graphs + 1, quads + len(content)
+    flush()
+    return graphs, quads

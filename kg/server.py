@@ -220,7 +220,8 @@ def _render(result, *, accept: str | None, fmt: str | None, max_rows: int) -> Re
 
 
 def _syntax_reply(sparql: str, err: SyntaxError) -> Reply:
-    without_comments = re.sub(r"#[^\n]*", "", sparql)
+    # Only whole-line comments: a "#" inside an IRI such as <urn:x#> is not one.
+    without_comments = re.sub(r"(?m)^\s*#[^\n]*", "", sparql)
     if _UPDATE_START.match(without_comments):
         return _text(403, "SPARQL updates are refused: this endpoint is read-only. "
                           "Change the store with `kg ingest`.")

@@ -23,7 +23,7 @@ from kg.records import Event, Span
 
 __all__ = ["extract_events"]
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "over"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
 _MOVE_PREPS = {"to", "into"}
 _TARGET_PREPS = {"at", "against", "on"}
@@ -158,7 +158,8 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
         if node.dep_ == "acl":
             # "North Korean troops fighting alongside Russian forces"
             return roles.actors(node.head), [], None
-        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp", "acomp"} \
+        # A clause reported by "said" has its own subject: the reporter is not its agent.
+        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp"} \
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in roles.lexicon.modality["request_verbs"]:
@@ -265,12 +266,18 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             agents = agents or roles.actors(obj)
             continue
         places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
-        others += roles.actors(obj)
+        weapon = lexicon.cargo_types.get(obj.lemma_.lower()) == "Transfer"
         if type_ == "Combat":
-            # "struck a factory in the Ukrainian city of Dnipro", "destroyed a Ukrainian warship"
+            # "struck a factory in the Ukrainian city of Dnipro", "destroyed a Ukrainian warship";
+            # but "fired a North Korean missile" says where the weapon came from, not who fought.
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
-            others += [iri for t in obj.subtree if (iri := roles.token_iris.get(t.i))
-                       and roles.type_of(iri) == "State"]
+            if not weapon:
+                others += roles.actors(obj)
+                others += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
+                           and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
+                           and roles.type_of(iri) == "State"]
+        else:
+            others += roles.actors(obj)
     if type_ == "Meeting" and trigger.pos_ == "NOUN":
         # "a summit of the Union State", "the APEC summit": the body that meets takes part.
         others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
