@@ -239,8 +239,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
     agents, patients, patient_token = _subject(head, roles)
+    host_verb = None
     if trigger.pos_ == "NOUN" and head is trigger:
-        agents = _noun_agents(trigger, roles)
+        agents, host_verb = _noun_agents(trigger, roles)
     others, places, recipients = [], [], []
     quantity = qualifier = None
     if cargo and patient_token is not None:
@@ -285,7 +286,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                    for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
-    for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens):
+    verb_heads = [host_verb] if host_verb is not None and type_ in {"Combat", "Visit"} else []
+    for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens + verb_heads):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if word in _COMPANION_PREPS and not (cargo and recipients):
@@ -351,21 +353,25 @@ def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
     return [host]
 
 
-def _noun_agents(trigger, roles: Roles) -> list[str]:
-    # "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
-    # noun, or of the nearest noun above it through prepositions; "X held talks during a visit
-    # to Russia": else the subject of the verb the phrase hangs on.
+def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
+    """Return the agents of a noun trigger, and the verb they were found on, if any.
+
+    "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
+    noun, or of the nearest noun above it through prepositions; "X held talks during a visit to
+    Russia", "troops crossed into Kursk in an offensive": else the subject of the verb the phrase
+    hangs on, whose own place phrases then count for the event too.
+    """
     node = trigger
     for _ in range(6):
         owners = [a for c in node.children if c.dep_ == "poss" for a in roles.actors(c)]
         if owners:
-            return owners
+            return owners, None
         if node.pos_ in {"VERB", "AUX"}:
-            return [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            return [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)], node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
-            return []
+            return [], None
         node = node.head
-    return []
+    return [], None
 
 
 def _place_heads(head, trigger) -> list:
