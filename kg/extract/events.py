@@ -153,6 +153,9 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agents += roles.actors(pobj)
+        if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
+            # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
+            patients = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
         if agents or patients or patient_token is not None:
             return agents, patients, patient_token
         if node.dep_ == "acl":

@@ -47,6 +47,10 @@ class Roles:
             return self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
+                # "it" stands for a state or body only as a subject or possessor ("it had sent
+                # troops"); as an object it is nearly always a thing ("called it a breakthrough").
+                if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+                    return []
                 return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         group = pronouns["group_nouns"].get(token.lemma_.lower())
