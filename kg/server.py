@@ -5,7 +5,9 @@ worker process, forked from a preloaded server process, that opens the store rea
 the query with :func:`kg.query.check_query`, runs it and serialises the answer. pyoxigraph cannot
 interrupt a query in-thread, so a query that outlives the timeout is stopped by killing its
 process; other clients are served by other processes meanwhile. Opening the store per query also
-means every query sees the store as last committed, even while ``kg ingest`` writes to it.
+means every query sees the store as last committed: the server never takes the write lock, so
+``kg ingest`` can add articles while it runs. (Oxigraph gives no guarantee for a read-only open
+during a write; if one fails, that query answers 503 and the next one opens the store afresh.)
 
 Decisions a client can rely on:
 
@@ -14,7 +16,8 @@ Decisions a client can rely on:
 * Updates (``update=…`` or ``application/sparql-update``) get **403**: the endpoint is read-only.
 * ``SERVICE``, ``LOAD`` and ``FROM <url>`` get **400** before anything runs; so do malformed
   queries, with the line and column of the error.
-* A query over the time limit is stopped and gets **503**.
+* A query over the time limit is stopped and gets **503**. A query that needs more memory than
+  its worker may use (``--max-memory``) gets **500**; the server carries on.
 * A result with more rows (or triples) than the row cap gets **422**, never a partial 200: the
   message says to page with ``LIMIT``/``OFFSET``. The cap is in the ``X-KG-Max-Rows`` header of
   every query answer.
@@ -31,6 +34,7 @@ import contextlib
 import multiprocessing
 import os
 import re
+import resource
 import signal
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -45,10 +49,12 @@ from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 
 __all__ = ["ServerConfig", "Reply", "QueryRunner", "create_app", "execute_query", "negotiate",
-           "service_description", "serve"]
+           "nesting_depth", "service_description", "serve"]
 
 #: Largest query or form body accepted, in bytes.
 MAX_BODY = 1 << 20
+#: Deepest nesting of brackets accepted; pyoxigraph's parser overflows its stack near 5,000.
+MAX_NESTING = 1000
 
 _RESULTS = {  # SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -108,6 +114,7 @@ class ServerConfig:
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 4
+    max_memory: int = 2048  # MiB of heap per query worker
     cors: tuple[str, ...] = field(default=())
 
 
@@ -219,6 +226,22 @@ def _render(result, *, accept: str | None, fmt: str | None, max_rows: int) -> Re
     return Reply(200, results_format.media_type, solutions.serialize(format=results_format), headers)
 
 
+def nesting_depth(sparql: str) -> int:
+    """Return the deepest nesting of (), {} and [] in the text, brackets in strings included.
+
+    >>> nesting_depth("SELECT * WHERE { FILTER((1)) }")
+    3
+    """
+    depth = deepest = 0
+    for char in sparql:
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")}]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def _syntax_reply(sparql: str, err: SyntaxError) -> Reply:
     # Only whole-line comments: a "#" inside an IRI such as <urn:x#> is not one.
     without_comments = re.sub(r"(?m)^\s*#[^\n]*", "", sparql)
@@ -241,6 +264,8 @@ def execute_query(store: str | os.PathLike, sparql: str, *, accept: str | None =
     from kg.query import check_query
     from kg.store import Store
 
+    if nesting_depth(sparql) > MAX_NESTING:
+        return _text(400, f"The query nests brackets more than {MAX_NESTING} deep; simplify it.")
     try:
         with Store(store) as db:
             check_query(sparql, graphs=set(db.graphs()))
@@ -257,24 +282,27 @@ def execute_query(store: str | os.PathLike, sparql: str, *, accept: str | None =
 
 
 def _worker(conn, store: str, sparql: str, accept: str | None, fmt: str | None,
-            max_rows: int, timeout: float) -> None:
+            max_rows: int, timeout: float, max_memory: int) -> None:
     # A backstop: if the server dies without killing us, the default SIGALRM action ends us.
     signal.alarm(int(timeout) + 5)
+    # RLIMIT_DATA caps the heap but not the store's memory-mapped files: a query that builds a
+    # huge intermediate result fails its allocation and the worker aborts, not the machine.
+    limit = max_memory << 20
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:
         conn.send(execute_query(store, sparql, accept=accept, fmt=fmt, max_rows=max_rows))
     finally:
         conn.close()
 
 
-def _wait_for_reply(conn, timeout: float) -> Reply | None:
-    """Wait for the worker's answer; None if it timed out, a 500 reply if the worker died."""
+def _wait_for_reply(conn, timeout: float) -> Reply | str:
+    """Wait for the worker's answer: the reply, else "timeout" or "died" (no answer)."""
     if not conn.poll(timeout):
-        return None
+        return "timeout"
     try:
         return conn.recv()
     except (EOFError, OSError):
-        return _text(500, "The query crashed its worker process (too deeply nested, or out of "
-                          "memory?). Simplify the query.")
+        return "died"
 
 
 class QueryRunner:
@@ -304,7 +332,8 @@ class QueryRunner:
             receive, send = self._context.Pipe(duplex=False)
             process = self._context.Process(
                 target=_worker, daemon=True,
-                args=(send, str(config.store), sparql, accept, fmt, config.max_rows, config.timeout))
+                args=(send, str(config.store), sparql, accept, fmt, config.max_rows, config.timeout,
+                      config.max_memory))
             try:
                 process.start()
                 send.close()
@@ -317,7 +346,12 @@ class QueryRunner:
                 receive.close()
         finally:
             self._slots.release()
-        if reply is None:
+        if reply == "died":
+            return _text(500, f"The query stopped its worker process (exit status {process.exitcode}): "
+                              f"it needed more than the {config.max_memory} MiB of memory allowed "
+                              "(kg serve --max-memory), or nested too deeply. Simplify it or add "
+                              "LIMIT.")
+        if reply == "timeout":
             return _text(503, f"The query was stopped after {config.timeout:g} s, the server's time "
                               "limit (kg serve --timeout). Narrow it, add LIMIT, or ask the "
                               "operator for a longer limit.")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import click
-
-from kg.commands.alliances import store_option
 
 _ORIGIN = re.compile(r"https?://[^/\s:]+(?::\d{1,5})?")
 
@@ -21,7 +20,10 @@ def _origins(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 
 
 @click.command(name="serve")
-@store_option
+@click.option("--store", "store", type=click.Path(file_okay=False), default=None,
+              help="Store directory (an embedded store; a remote SPARQL store is served by its own "
+                   "server). Defaults to $KG_STORE, then ~/.local/share/kg/store "
+                   "($XDG_DATA_HOME/kg/store).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address exposes the store to the network.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
@@ -31,11 +33,13 @@ def _origins(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
               metavar="N", help="Answer 422 (never a partial result) when a query returns more rows or triples.")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), metavar="N",
               help="Queries run at once, each in its own process; more wait for a free worker.")
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(64, None), metavar="MIB",
+              help="Heap each query may use, in MiB; a query that needs more answers 500.")
 @click.option("--cors", "cors", multiple=True, callback=_origins, metavar="ORIGIN",
               help="Let pages from ORIGIN (e.g. http://localhost:3000) query the endpoint. Repeatable. "
                    "Without it no CORS header is sent.")
 def command(store: str | None, host: str, port: int, timeout: float, max_rows: int, workers: int,
-            cors: tuple[str, ...]) -> None:
+            max_memory: int, cors: tuple[str, ...]) -> None:
     """Serve the store read-only as a SPARQL 1.1 endpoint, with a query page.
 
     The endpoint is http://HOST:PORT/sparql (GET ?query=, POST form or
@@ -53,6 +57,10 @@ def command(store: str | None, host: str, port: int, timeout: float, max_rows: i
     from kg.server import ServerConfig, serve
     from kg.store import Store, default_store_path
 
+    given = store or os.environ.get("KG_STORE") or ""
+    if re.match(r"https?://", given):
+        raise click.BadParameter(f"{given} is a remote SPARQL endpoint: it already serves queries. "
+                                 "kg serve serves an embedded store directory.", param_hint="--store")
     path = store or default_store_path()
     with Store(path):  # fail now, with kg's message, if there is no store
         pass
@@ -62,5 +70,6 @@ def command(store: str | None, host: str, port: int, timeout: float, max_rows: i
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {path} read-only at http://{shown}:{port}/sparql (query page: http://{shown}:{port}/)",
                err=True)
-    serve(ServerConfig(store=path, timeout=timeout, max_rows=max_rows, workers=workers, cors=cors),
+    serve(ServerConfig(store=path, timeout=timeout, max_rows=max_rows, workers=workers,
+                      max_memory=max_memory, cors=cors),
           host=host, port=port)
