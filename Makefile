@@ -33,9 +33,11 @@ run: install
 	@echo "Wrote exports/meetings.csv, stats.json, graph.graphml and graph.html; the store is $(STORE)."
 
 # Debian tools the tests use as independent checkers: rapper (raptor2-utils) parses RDF exports,
-# and chromium runs the HTML export's browser tests (driven by Playwright, never `playwright install`).
-# Installed when missing and running as root; otherwise those tests skip and say why.
-SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium
+# chromium runs the HTML export's browser tests (driven by Playwright, never `playwright install`),
+# and virtuoso-t (virtuoso-opensource-7-bin) is the real remote store tests/test_remote.py starts
+# on 127.0.0.1 with a throwaway database. Installed when missing and running as root; otherwise
+# those tests skip and say why.
+SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium virtuoso-t:virtuoso-opensource-7-bin curl:curl
 system-deps:
 	@missing=""; \
 	for pair in $(SYSTEM_TOOLS); do \
@@ -46,7 +48,7 @@ system-deps:
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	    else \
 	        echo "Note: Debian packages not installed:$$missing; the tests that need them (RDF parser checks," \
-	             "browser tests of the HTML export) will skip."; \
+	             "browser tests of the HTML export, the Virtuoso remote store) will skip."; \
 	    fi; \
 	fi
 
@@ -59,3 +61,6 @@ clean:
 benchmark: install system-deps
 	$(BIN)/python tests/benchmarks/extraction_overhead.py
 	$(BIN)/python tests/benchmarks/html_export.py
+	$(BIN)/python tests/benchmarks/ingest_throughput.py
+	$(BIN)/python tests/benchmarks/serve_latency.py
+	$(BIN)/python tests/benchmarks/remote_query_latency.py

@@ -19,7 +19,7 @@ from kg.merge import merge_events
 from kg.namespaces import KG
 from kg.read import ArticleError, iter_articles
 from kg.records import Article, Extraction
-from kg.store import Store, open_store
+from kg.store import open_store
 from kg.triples import extraction_quads
 
 if TYPE_CHECKING:

@@ -135,14 +135,26 @@ class _RemoteDataset:
                           graph_name=None) -> Iterator[ox.Quad]:
         """Yield the quads in kg's graphs matching the pattern (None matches anything)."""
         terms = {"s": subject, "p": predicate, "o": object}
+        if graph_name is None and all(t is None for t in terms.values()):
+            # Graph by graph: a server caps how far one sorted answer may be paged (Virtuoso:
+            # offset plus limit within ResultSetMaxRows), and one graph stays well below it.
+            for graph in self._store.graphs():
+                yield from self.quads_for_pattern(graph_name=ox.NamedNode(graph))
+            return
         pattern = " ".join(str(t) if t is not None else f"?{name}" for name, t in terms.items())
-        graphs = [graph_name.value] if graph_name is not None else self._store.graphs()
-        for graph in graphs:
-            if not _ours(graph):
-                continue
-            node = ox.NamedNode(graph)
-            for row in self._store._paged_select(f"SELECT * WHERE {{ GRAPH {node} {{ {pattern} }} }}"):
-                yield ox.Quad(*(terms[n] if terms[n] is not None else row[n] for n in "spo"), node)
+        if graph_name is not None:
+            if not _ours(graph_name.value):
+                return
+            where = f"GRAPH {graph_name} {{ {pattern} }}"
+        else:
+            where = f"GRAPH ?g {{ {pattern} }} FILTER(STRSTARTS(STR(?g), {ox.Literal(str(GRAPH))}))"
+        order = [f"?{n}" for n, t in terms.items() if t is None] + (["?g"] if graph_name is None else [])
+        if not order:  # a fully bound pattern in one graph: one row at most
+            order = ["?_"]
+            where += " BIND (1 AS ?_)"
+        for row in self._store._paged_select(f"SELECT * WHERE {{ {where} }}", order):
+            yield ox.Quad(*(terms[n] if terms[n] is not None else row[n] for n in "spo"),
+                          graph_name if graph_name is not None else row["g"])
 
     def __iter__(self) -> Iterator[ox.Quad]:
         return self.quads_for_pattern()
@@ -214,9 +226,11 @@ class RemoteStore:
                 if err.code in _RETRY_STATUS and not last:
                     time.sleep(0.5 * 2 ** attempt)
                     continue
-                if err.code in (401, 403):
+                # Virtuoso answers an update on its anonymous endpoint with 500 and SR186 (no permission).
+                if err.code in (401, 403) or "SR186" in detail:
                     raise StoreError(
-                        f"{url}: the server refused the request (HTTP {err.code}). Give a user allowed to "
+                        f"{url}: the server refused the request (HTTP {err.code}"
+                        f"{': no permission' if 'SR186' in detail else ''}). Give a user allowed to "
                         "update (KG_STORE_USER, KG_STORE_PASSWORD) and the authenticated update URL "
                         "(KG_STORE_UPDATE_URL; for Virtuoso http://HOST:8890/sparql-auth).") from err
                 raise StoreError(f"{url}: the server answered HTTP {err.code}: {detail[:400]}") from err
@@ -276,11 +290,11 @@ class RemoteStore:
     def _select(self, sparql: str) -> list[ox.QuerySolution]:
         return list(self.query(sparql))
 
-    def _paged_select(self, sparql: str) -> Iterator[ox.QuerySolution]:
+    def _paged_select(self, sparql: str, order: list[str]) -> Iterator[ox.QuerySolution]:
         # Pages stay below a server's row cap (Virtuoso's default is 10,000), so large graphs read whole.
         offset = 0
         while True:
-            rows = self._select(f"{sparql} ORDER BY ?s ?p ?o LIMIT {self.page_size} OFFSET {offset}")
+            rows = self._select(f"{sparql} ORDER BY {' '.join(order)} LIMIT {self.page_size} OFFSET {offset}")
             yield from rows
             if len(rows) < self.page_size:
                 return
