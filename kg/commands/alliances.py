@@ -8,41 +8,7 @@ from datetime import date
 
 import click
 
-_STORE_HELP = ("Store directory, or a SPARQL endpoint URL (http(s)://…/sparql; credentials from "
-               "$KG_STORE_USER, $KG_STORE_PASSWORD, updates to $KG_STORE_UPDATE_URL). Defaults to "
-               "$KG_STORE, then ~/.local/share/kg/store ($XDG_DATA_HOME/kg/store).")
-
-
-def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """Read a YYYY-MM-DD option value."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form.") from None
-
-
-def store_option(func):
-    """Add the --store option that every command takes."""
-    return click.option("--store", "store", type=click.Path(file_okay=False), default=None,
-                        help=_STORE_HELP)(func)
-
-
-def window_options(func):
-    """Add --since and --until."""
-    func = click.option("--until", callback=parse_date, metavar="YYYY-MM-DD",
-                        help="Only events up to this date.")(func)
-    return click.option("--since", callback=parse_date, metavar="YYYY-MM-DD",
-                        help="Only events from this date on.")(func)
-
-
-def open_store(store: str | None):
-    """Open the store named by --store, $KG_STORE or the default, read-only."""
-    from kg.store import open_store
-
-    return open_store(store)
-
+from kg.commands.options import open_store, store_option, window_options
 
 def _tie_text(tie) -> str:
     counts = (f"agreement, {tie.evidence_count} evidence" if tie.type == "Agreement"

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from kg.commands.alliances import open_store, store_option, window_options
+from kg.commands.options import open_store, store_option, window_options
 
 
 @click.group(name="export")

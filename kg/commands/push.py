@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.alliances import store_option
+from kg.commands.options import store_option
 
 
 @click.command(name="push")

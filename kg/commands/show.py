@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import click
 
-from kg.commands.alliances import open_store, store_option
+from kg.commands.options import open_store, store_option
 
 
 def _when(start: str | None, end: str | None) -> str:
