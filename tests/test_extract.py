@@ -130,3 +130,29 @@ def test_extract_denied_deployment_is_negated(extractor, article):
     body = "Pyongyang denied sending troops to Russia."
     (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
     assert deployment.status == "negated" and deployment.agent == PRK
+
+
+@pytest.mark.parametrize("body, type_, participants", [
+    ("Putin and Xi Jinping held talks in Beijing on Tuesday.", "Meeting",
+     {PUTIN, ID + "person/xi-jinping"}),
+    ("Ukraine launched a drone attack on Moscow overnight.", "Combat", {ID + "state/ukr", RUSSIA}),
+    ("Russian forces shelled Kharkiv on Sunday, killing three people.", "Combat", {RUSSIA, ID + "state/ukr"}),
+    ("Iran supplied Russia with hundreds of Shahed drones.", "Transfer", {ID + "state/irn", RUSSIA}),
+])
+def test_extract_common_news_patterns(extractor, article, body, type_, participants):
+    events = [e for e in extractor.extract(article(body)).events if e.type == type_]
+    assert [set(e.participants) for e in events] == [participants]
+
+
+def test_extract_surname_alone_links_only_an_official_in_office(extractor, article):
+    current = extractor.extract(article("Putin spoke on Tuesday.")).mentions
+    assert [m.entity for m in current] == [PUTIN]
+    # A former officer's surname is not enough on its own to name him years later.
+    later = extractor.extract(article("Vance spoke on Tuesday.")).mentions
+    assert not any(m.entity.endswith("jonathan-vance") for m in later)
+
+
+def test_extract_future_event_is_hedged_and_dated_ahead(extractor, article):
+    (visit,) = [e for e in extractor.extract(article("Kim Jong Un will visit Russia next month.")).events
+                if e.type == "Visit"]
+    assert visit.status == "hedged" and visit.date == "2025-12"

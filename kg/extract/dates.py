@@ -137,6 +137,15 @@ def _period(period: str, published: date):
     if period == "previous_year":
         year = published.year - 1
         return (f"{year:04d}", date(year, 1, 1), date(year, 12, 31))
+    if period == "next_year":
+        year = published.year + 1
+        return (f"{year:04d}", date(year, 1, 1), date(year, 12, 31))
+    if period == "next_month":
+        first = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return (first.strftime("%Y-%m"), first, first.replace(day=_month_end(first.year, first.month)))
+    if period == "next_week":
+        start = published + timedelta(days=7 - published.weekday())
+        return (None, start, start + timedelta(days=6))
     if period == "month":
         return (published.strftime("%Y-%m"), published.replace(day=1), published)
     if period == "previous_month":

@@ -282,6 +282,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                            and roles.type_of(iri) == "State"]
         else:
             others += roles.actors(obj)
+            if type_ == "Signing":
+                # "signed an agreement on security guarantees in Minsk"
+                places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
+                           for p in roles.places(t) if roles.type_of(p) == "Place"]
     if type_ == "Meeting" and trigger.pos_ == "NOUN":
         # "a summit of the Union State", "the APEC summit": the body that meets takes part.
         others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
@@ -296,8 +300,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             if word in _COMPANION_PREPS and not (cargo and recipients):
                 others += roles.actors(pobj)
             elif word in _TARGET_PREPS and type_ == "Combat":
-                # "fired a missile at Ukraine", "fighting against Russian forces"
+                # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
                 others += roles.actors(pobj)
+                places += [p for p in roles.places(pobj, agent=agent_hint) if roles.type_of(p) == "Place"]
             elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer", "Combat"}:
                 found = roles.places(pobj, agent=agent_hint)
                 places += [p for p in found if roles.type_of(p) == "Place"]
@@ -310,7 +315,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             and not (type_ == "Combat" and others):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side.
-        recipients += [h for h in _host_state(agents[0], places[0], roles) if h not in others]
+        hosts = [h for h in _host_state(agents[0], places[0], roles) if h not in others]
+        # Fighting in a state does not make that state the target: it only takes part.
+        (others if type_ == "Combat" else recipients).extend(hosts)
     participants = list(dict.fromkeys(agents + others + recipients))
     if not participants:
         return

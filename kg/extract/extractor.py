@@ -46,7 +46,7 @@ class Extractor:
         for article in articles:
             spans = body_paragraphs(article.text)
             docs = self.nlp.pipe((article.text[s:e] for s, e in spans), batch_size=batch_size)
-            context = ArticleContext(self.gazetteer)
+            context = ArticleContext(self.gazetteer, published=article.published)
             events, relations = [], []
             for (start, _end), doc in zip(spans, docs):
                 token_iris = link_paragraph(doc, start, context)

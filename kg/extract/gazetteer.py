@@ -12,15 +12,19 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
+from kg.extract.vocabulary import linking_words
+from kg.namespaces import ID
 from kg.ontology import reference_store
 from kg.records import Entity
 
-__all__ = ["Gazetteer", "RULER_LABEL", "DEMONYM_LABEL", "SHARED_LABEL", "load_gazetteer"]
+__all__ = ["Gazetteer", "RULER_LABEL", "DEMONYM_LABEL", "SHARED_LABEL", "SURNAME_LABEL", "load_gazetteer"]
 
 RULER_LABEL = "KG"
 DEMONYM_LABEL = "KG_DEMONYM"
 #: Entity-ruler label for a name several entities share; its id is the name itself.
 SHARED_LABEL = "KG_SHARED"
+#: Entity-ruler label for a reference person's surname used alone.
+SURNAME_LABEL = "KG_SURNAME"
 _KIND_ORDER = {"pref": 0, "alt": 1, "metonym": 2, "demonym": 3, "generic": 4}
 _TYPE_ORDER = {"State": 0, "Organization": 1, "Person": 2, "Place": 3, "Agreement": 4, "MilitaryUnit": 5}
 
@@ -43,8 +47,9 @@ class Gazetteer:
 
     def patterns(self) -> list[dict[str, str]]:
         """Return entity-ruler phrase patterns: one per name, shared names marked as such."""
+        labels = {"demonym": DEMONYM_LABEL, "surname": SURNAME_LABEL}
         patterns = [
-            {"label": DEMONYM_LABEL if kind == "demonym" else RULER_LABEL, "pattern": text, "id": iri}
+            {"label": labels.get(kind, RULER_LABEL), "pattern": text, "id": iri}
             for text, (iri, kind) in sorted(self.names.items())
         ]
         return patterns + [{"label": SHARED_LABEL, "pattern": text, "id": text} for text in sorted(self.shared)]
@@ -52,6 +57,26 @@ class Gazetteer:
 
 def _value(term: ox.Term | None) -> str | None:
     return None if term is None else term.value
+
+
+def _add_surnames(gazetteer: Gazetteer) -> None:
+    # News names the best-known officials by surname alone from the first mention ("Putin and
+    # Xi held talks"). A surname that only one reference person has, and that names nothing
+    # else, becomes a name of that person.
+    # Where the family name comes first ("Kim Jong Un", "Moon Jae-in"), the last word is not a
+    # surname; the linker checks that the person held a post when the article was written.
+    family_first = {f"{ID}state/{code}" for code in linking_words()["family_name_first"]}
+    owners: dict[str, set[str]] = {}
+    for iri, entity in gazetteer.entities.items():
+        if entity.type != "Person" or entity.state in family_first:
+            continue
+        for name in {entity.label} | gazetteer.aliases.get(iri, set()):
+            words = name.split()
+            if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper() and words[-1][1:].islower():
+                owners.setdefault(words[-1], set()).add(iri)
+    for surname, people in owners.items():
+        if len(people) == 1 and surname not in gazetteer.names and surname not in gazetteer.shared:
+            gazetteer.names[surname] = (next(iter(people)), "surname")
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +112,7 @@ def load_gazetteer() -> Gazetteer:
             gazetteer.shared[text] = sorted({best[2]} | {o[2] for o in rivals})
             continue
         gazetteer.names[text] = (best[2], best[3])
+    _add_surnames(gazetteer)
     parties_query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
     for row in reference_store().query(parties_query):
         gazetteer.parties.setdefault(row["agreement"].value, set()).add(row["party"].value)

@@ -8,26 +8,18 @@ entities for people, organisations and places that the reference KB lacks.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
+from datetime import date
 
-from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, Gazetteer
+from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, SURNAME_LABEL, Gazetteer
+from kg.extract.vocabulary import linking_words
 from kg.iris import entity_iri, normalise_name
 from kg.records import Entity, Mention, PostClaim, Span
 
-__all__ = ["ArticleContext", "link_paragraph", "linking_words"]
+__all__ = ["ArticleContext", "link_paragraph"]
 
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-
-
-@lru_cache(maxsize=1)
-def linking_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """Return the word lists of ``kg/data/linking.toml``; ordered lists stay tuples."""
-    data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
-    return {key: tuple(value) if key == "role_preference" else frozenset(value) for key, value in data.items()}
 
 
 @dataclass
@@ -35,6 +27,7 @@ class ArticleContext:
     """What linking has learnt so far about one article: its entities and mentions."""
 
     gazetteer: Gazetteer
+    published: date | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # single name token → person IRIs
@@ -85,6 +78,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     token_iris: dict[int, str] = {}
     found: list[tuple[object, str]] = []
     shared = [ent for ent in doc.ents if ent.label_ == SHARED_LABEL]
+    surnames = [ent for ent in doc.ents if ent.label_ == SURNAME_LABEL]
     for ent in doc.ents:
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
@@ -92,6 +86,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
             token_iris.update({token.i: found[-1][1] for token in ent})
             context.register(found[-1][1])
+    for ent in surnames:
+        iri = ent.ent_id_
+        if iri in context.entities or _in_office(iri, context.published):
+            found.append((ent, iri))
+            token_iris.update({token.i: iri for token in ent})
+            context.register(iri)
     for ent in shared:
         iri = _shared_name(ent, context, token_iris)
         if iri:
@@ -119,6 +119,13 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _in_office(person: str, day: date | None) -> bool:
+    """Tell whether a reference person held a post on ``day`` (or holds one now, if no day)."""
+    from kg.extract.posts import load_titles  # posts builds on linking; imported late
+
+    return any(t.covers(day) for t in load_titles().tenures.get(person, []))
 
 
 def _shared_name(ent, context: ArticleContext, token_iris: dict[int, str]) -> str | None:
@@ -192,8 +199,14 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     vocabulary = linking_words()
     if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
         type_ = "Place"
-    if type_ == "Person" and (len(words) == 1 or any(t.lower_ in vocabulary["title_words"] for t in words)):
-        return None
+    if type_ == "Person":
+        # "NATO Secretary General Mark Rutte": the name follows the last title word.
+        titles = [i for i, t in enumerate(words) if t.lower_ in vocabulary["title_words"]]
+        if titles:
+            words = words[titles[-1] + 1:]
+            name = " ".join(t.text for t in words)
+        if len(words) < 2:
+            return None
     iri = entity_iri(type_, name)
     if iri not in context.entities:
         context.entities[iri] = Entity(iri=iri, label=name, type=type_, in_reference=False)

@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from kg.extract.dates import parse_iso_bound
-from kg.extract.linking import ArticleContext, linking_words
+from kg.extract.linking import ArticleContext
+from kg.extract.vocabulary import linking_words
 from kg.iris import normalise_name
 from kg.ontology import reference_store
 from kg.records import PostClaim, Span

@@ -1,0 +1,16 @@
+"""Word lists the linker and the post finder read from ``kg/data/linking.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["linking_words"]
+
+
+@lru_cache(maxsize=1)
+def linking_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """Return the word lists of ``kg/data/linking.toml``; ordered lists stay tuples."""
+    data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
+    return {key: tuple(value) if key == "role_preference" else frozenset(value) for key, value in data.items()}
