@@ -156,3 +156,15 @@ def test_extract_future_event_is_hedged_and_dated_ahead(extractor, article):
     (visit,) = [e for e in extractor.extract(article("Kim Jong Un will visit Russia next month.")).events
                 if e.type == "Visit"]
     assert visit.status == "hedged" and visit.date == "2025-12"
+
+
+def test_extract_counterpart_is_the_same_post_in_the_other_state(extractor, article):
+    body = "Chinese Foreign Minister Wang Yi met his Russian counterpart in Moscow."
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == {ID + "person/wang-yi", LAVROV}
+
+
+def test_extract_two_demonyms_on_one_noun_are_two_actors(extractor, article):
+    body = "Recep Tayyip Erdogan hosted talks between Russian and Ukrainian delegations."
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert {RUSSIA, ID + "state/ukr"} <= set(meeting.participants)

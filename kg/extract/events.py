@@ -303,7 +303,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
                 others += roles.actors(pobj)
                 places += [p for p in roles.places(pobj, agent=agent_hint) if roles.type_of(p) == "Place"]
-            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer", "Combat"}:
+            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer", "Combat", "Pledge"}:
                 found = roles.places(pobj, agent=agent_hint)
                 places += [p for p in found if roles.type_of(p) == "Place"]
                 recipients += [p for p in found if roles.type_of(p) == "State"] \

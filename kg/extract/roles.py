@@ -64,15 +64,41 @@ class Roles:
             # "the two leaders", "both sides": the last two actors of that kind; "the country".
             count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
             return self._antecedent(token, set(group), count=count)
+        appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)]
+        if appositions:
+            return appositions
+        if token.lemma_.lower() == "counterpart":
+            return self._counterpart(token)
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
-        # "North Korean troops": the force stands for its state.
-        for dep in ("appos", "compound", "poss", "amod", "nmod"):
-            for child in token.children:
-                if child.dep_ == dep:
-                    found = self._actor(child)
-                    if found:
-                        return found
+        # "North Korean troops": the force stands for its state; "Russian and Ukrainian
+        # delegations": both.
+        for dep in ("compound", "poss", "amod", "nmod"):
+            found = [a for child in token.children if child.dep_ == dep for a in self.actors(child)]
+            if found:
+                return list(dict.fromkeys(found))
         return []
+
+    def _counterpart(self, token) -> list[str]:
+        """Resolve "his Russian counterpart": who holds the same post in the other state."""
+        from kg.extract.posts import load_titles  # posts builds on roles' neighbours; imported late
+
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        state = next((a for c in token.children if c.dep_ in {"amod", "compound"}
+                      for a in self._actor(c) if self.type_of(a) == "State"), None)
+        person = self._actor(owner) if owner is not None else []
+        if not person or state is None or self.type_of(person[0]) != "Person":
+            return []
+        tenures = load_titles().tenures
+        day = self.context.published
+        roles = {c.role for c in self.context.posts if c.person == person[0]} or \
+            {t.role for t in tenures.get(person[0], []) if t.covers(day)}
+        holders = {p for p, held in tenures.items() for t in held
+                   if t.role in roles and t.state == state and t.covers(day)}
+        if len(holders) != 1:
+            return []
+        holder = holders.pop()
+        self.context.add(holder, token.text, self.offset + token.idx)
+        return [holder]
 
     def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
         found: list[str] = []
