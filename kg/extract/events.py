@@ -156,6 +156,9 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
         if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
             # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
             patients = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+        if not agents and patients and node is not head and head.dep_ == "xcomp":
+            # "Lavrov is expected to visit Pyongyang": the one expected is the one who acts.
+            return patients, [], None
         if agents or patients or patient_token is not None:
             return agents, patients, patient_token
         if node.dep_ == "acl":
@@ -373,8 +376,11 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     """
     node = trigger
     for _ in range(6):
-        owners = [a for c in node.children if c.dep_ == "poss" for a in roles.actors(c)]
-        if owners:
+        possessors = [c for c in node.children if c.dep_ == "poss"]
+        owners = [a for c in possessors for a in roles.actors(c)]
+        if owners or (possessors and node is trigger):
+            # A possessor names the agent even when it cannot be linked ("Kim's visit"): the
+            # subject of the sentence is then not the agent.
             return owners, None
         if node.pos_ in {"VERB", "AUX"}:
             return [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)], node

@@ -62,6 +62,11 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
         status = "hedged"
     source = None
     for token in sent:
+        if token.lemma_.lower() == "cite" and token.dep_ in {"advcl", "xcomp", "conj", "acl"}:
+            # "…, lawmakers said, citing the NIS"
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                found = roles.actors(obj)
+                source = source or (found[0] if found else None)
         if token.lower_ == "according":
             for prep in token.children:
                 for pobj in prep.children:
