@@ -18,15 +18,20 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import OntologyError
-from kg.namespaces import KG, RDF
+from kg.namespaces import GRAPH, KG, RDF
 
 if TYPE_CHECKING:
     import rdflib
 
 __all__ = [
     "ontology_files", "reference_files", "shapes_file", "load_triples", "reference_store",
-    "bundle_hash", "Violation", "ValidationReport", "validate",
+    "bundle_hash", "install_bundle", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "Violation",
+    "ValidationReport", "validate",
 ]
+
+#: The named graphs every store keeps the bundled ontology and reference KB in.
+ONTOLOGY_GRAPH = str(GRAPH) + "ontology"
+REFERENCE_GRAPH = str(GRAPH) + "reference"
 
 _KG_NS = str(KG._NS)
 _RDF_TYPE = str(RDF.type)
@@ -104,6 +109,25 @@ def bundle_hash() -> str:
         digest.update(resource.name.encode())
         digest.update(resource.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def install_bundle(store) -> bool:
+    """Load the ontology and reference KB into ``store``'s graphs if missing or changed.
+
+    ``store`` is anything with ``graph_value`` and ``replace_graphs`` (the embedded or a remote
+    store). Returns whether anything was written.
+    """
+    current = bundle_hash()
+    if store.graph_value(REFERENCE_GRAPH, str(KG.contentHash)) == current:
+        return False
+    reference = [t for r in reference_files() for t in load_triples(r)]
+    node = ox.NamedNode(REFERENCE_GRAPH)
+    reference.append(ox.Triple(node, ox.NamedNode(str(KG.contentHash)), ox.Literal(current)))
+    store.replace_graphs({
+        ONTOLOGY_GRAPH: [t for r in ontology_files() for t in load_triples(r)],
+        REFERENCE_GRAPH: reference,
+    })
+    return True
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,11 @@ from urllib.request import (HTTPBasicAuthHandler, HTTPDigestAuthHandler, HTTPPas
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.namespaces import GRAPH, KG
-from kg.ontology import bundle_hash, load_triples, ontology_files, reference_files
+from kg.namespaces import GRAPH
+from kg.ontology import install_bundle
 
 __all__ = ["RemoteStore", "is_remote", "push_store"]
 
-_ONTOLOGY_GRAPH = str(GRAPH) + "ontology"
-_REFERENCE_GRAPH = str(GRAPH) + "reference"
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
@@ -387,17 +385,7 @@ class RemoteStore:
         Returns whether anything was written.
         """
         self._require_write()
-        current = bundle_hash()
-        if self.graph_value(_REFERENCE_GRAPH, str(KG.contentHash)) == current:
-            return False
-        reference = [t for r in reference_files() for t in load_triples(r)]
-        node = ox.NamedNode(_REFERENCE_GRAPH)
-        reference.append(ox.Triple(node, ox.NamedNode(str(KG.contentHash)), ox.Literal(current)))
-        self.replace_graphs({
-            _ONTOLOGY_GRAPH: [t for r in ontology_files() for t in load_triples(r)],
-            _REFERENCE_GRAPH: reference,
-        })
-        return True
+        return install_bundle(self)
 
 
 def push_store(source, target: RemoteStore, *,

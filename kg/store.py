@@ -16,13 +16,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreBusyError, StoreError
-from kg.namespaces import GRAPH, KG
-from kg.ontology import bundle_hash, load_triples, ontology_files, reference_files
+from kg.ontology import ONTOLOGY_GRAPH, REFERENCE_GRAPH, install_bundle
 
-__all__ = ["Store", "default_store_path", "store_stats", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH"]
+__all__ = ["Store", "default_store_path", "store_stats", "open_store", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH"]
 
-ONTOLOGY_GRAPH = str(GRAPH) + "ontology"
-REFERENCE_GRAPH = str(GRAPH) + "reference"
 
 
 def default_store_path() -> Path:
@@ -153,17 +150,7 @@ class Store:
         Returns whether anything was written.
         """
         self._require_write()
-        current = bundle_hash()
-        if self.graph_value(REFERENCE_GRAPH, str(KG.contentHash)) == current:
-            return False
-        reference = [t for r in reference_files() for t in load_triples(r)]
-        node = ox.NamedNode(REFERENCE_GRAPH)
-        reference.append(ox.Triple(node, ox.NamedNode(str(KG.contentHash)), ox.Literal(current)))
-        self.replace_graphs({
-            ONTOLOGY_GRAPH: [t for r in ontology_files() for t in load_triples(r)],
-            REFERENCE_GRAPH: reference,
-        })
-        return True
+        return install_bundle(self)
 
 
 def store_stats(store: Store) -> dict[str, list[tuple[str, int]]]:
@@ -196,5 +183,3 @@ def open_store(spec: str | os.PathLike | None = None, *, write: bool = False, **
     if options:
         raise StoreError(f"{spec}: options {', '.join(sorted(options))} apply only to a remote store.")
     return Store(spec, write=write)
-
-__all__ += ["open_store"]
