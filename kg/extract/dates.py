@@ -94,8 +94,8 @@ def normalise_date(text: str, *, published: date | None, future: bool = False) -
         return TimeBounds(text, None, None, None)
     value, earliest, latest = result
     if since and published is not None:
-        # "since September" spans from then up to publication.
-        return TimeBounds(text, None, earliest, max(published, earliest))
+        # "since September" spans from then up to publication; the value is when it began.
+        return TimeBounds(text, value, earliest, max(published, earliest))
     return TimeBounds(text, value, earliest, latest)
 
 

@@ -314,6 +314,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     places += _where_clause_place(head, roles)
+    if not places:
+        places += _clause_places(head, trigger, roles)
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1 \
             and not (type_ == "Combat" and others):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
@@ -436,6 +438,22 @@ def _agreement(head, trigger, sent, roles: Roles) -> str | None:
         if token.i in scope or any(a.lower_ in {"under", "within"} for a in token.ancestors):
             return iri
     return None
+
+
+def _clause_places(head, trigger, roles: Roles) -> list[str]:
+    """Find a place the parse hung elsewhere in the trigger's clause, or "there"."""
+    # "received Araghchi in Moscow": "in Moscow" hangs on the object, not the verb.
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+            found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
+            if found:
+                return found
+    # "held talks there": the place named last.
+    if any(t.lower_ == "there" and t.dep_ == "advmod" for t in (*head.children, *trigger.children)):
+        named = [m.entity for m in roles.context.mentions if roles.type_of(m.entity) == "Place"
+                 and m.span.start < roles.offset + head.idx]
+        return named[-1:]
+    return []
 
 
 def _where_clause_place(head, roles: Roles) -> list[str]:

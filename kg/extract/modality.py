@@ -28,6 +28,11 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
         if attach in governing and governing.index(attach) < best_rank:
             best, best_rank = ent, governing.index(attach)
     if best is None:
+        # The parser often hangs "on Monday" on the object ("received Araghchi in Moscow on
+        # Monday"): a date inside the trigger's own clause still belongs to it.
+        clause = {t.i for t in head.subtree}
+        best = next((ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause), None)
+    if best is None:
         return None
     text = best.text
     if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
