@@ -168,3 +168,11 @@ def test_extract_two_demonyms_on_one_noun_are_two_actors(extractor, article):
     body = "Recep Tayyip Erdogan hosted talks between Russian and Ukrainian delegations."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert {RUSSIA, ID + "state/ukr"} <= set(meeting.participants)
+
+
+def test_extract_coordinated_cargo_with_two_numbers_is_two_deployments(extractor, article):
+    body = ("North Korea will send 1,000 mine clearance specialists and 5,000 military construction "
+            "workers to Russia's Kursk region.")
+    deployments = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert sorted(e.quantity for e in deployments) == [1000, 5000]
+    assert all(e.status == "hedged" and e.agent == PRK and e.recipient == RUSSIA for e in deployments)

@@ -355,6 +355,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     yield event
     if cargo:
         yield from _follow_on(event, head, roles)
+        yield from _coordinated_cargo(event, objects, roles)
 
 
 def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
@@ -418,6 +419,19 @@ def _follow_on(event: Event, head, roles: Roles) -> Iterator[Event]:
             yield replace(event, quantity=parse_quantity(pobj.text), quantity_qualifier="exactly",
                           status="hedged" if hedged else event.status,
                           confidence=round(event.confidence * 0.8, 2), trigger=pobj.text)
+
+
+def _coordinated_cargo(event: Event, objects: list, roles: Roles) -> Iterator[Event]:
+    """Yield one more event per coordinated cargo with its own number.
+
+    "will send 1,000 mine clearance specialists and 5,000 construction workers" is two
+    deployments of 1,000 and 5,000.
+    """
+    for obj in objects:
+        for conj in (c for c in obj.children if c.dep_ == "conj"):
+            quantity, qualifier_ = _cargo_quantity(conj, roles)
+            if quantity is not None and quantity != event.quantity:
+                yield replace(event, quantity=quantity, quantity_qualifier=qualifier_, trigger=conj.text)
 
 
 def _confidence(participants: list[str], place, when, status: str) -> float:
