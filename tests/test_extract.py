@@ -176,3 +176,9 @@ def test_extract_coordinated_cargo_with_two_numbers_is_two_deployments(extractor
     deployments = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
     assert sorted(e.quantity for e in deployments) == [1000, 5000]
     assert all(e.status == "hedged" and e.agent == PRK and e.recipient == RUSSIA for e in deployments)
+
+
+def test_extract_plural_title_with_two_states_names_both_office_holders(extractor, article):
+    body = "The Russian and North Korean foreign ministers met in Wonsan."
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == {LAVROV, CHOE}

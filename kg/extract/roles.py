@@ -53,6 +53,9 @@ class Roles:
                     return []
                 return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
+        holders = self._office_holders(token)
+        if holders:
+            return holders
         group = pronouns["group_nouns"].get(token.lemma_.lower())
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
         if group == ["State"] and owner is not None:
@@ -69,6 +72,7 @@ class Roles:
             return appositions
         if token.lemma_.lower() == "counterpart":
             return self._counterpart(token)
+
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state; "Russian and Ukrainian
         # delegations": both.
@@ -77,6 +81,30 @@ class Roles:
             if found:
                 return list(dict.fromkeys(found))
         return []
+
+    def _office_holders(self, token) -> list[str]:
+        """Resolve "the Russian and North Korean foreign ministers" to who held those posts."""
+        from kg.extract.posts import load_titles  # posts builds on roles' neighbours; imported late
+
+        titles = load_titles()
+        # "foreign ministers": the title is the modifiers no entity claims, and the noun.
+        words = [c.text for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i
+                 and c.i not in self.token_iris] + [token.lemma_]
+        states = [a for c in token.children if c.dep_ in {"amod", "poss", "nmod"}
+                  for a in self.actors(c) if self.type_of(a) == "State"]
+        if not states or not titles.roles(" ".join(words), None):
+            return []
+        holders = []
+        for state in states:
+            roles = titles.roles(" ".join(words), state)
+            people = {p for p, held in titles.tenures.items() for t in held
+                      if t.role in roles and t.state == state and t.covers(self.context.published)}
+            if len(people) != 1:
+                return []
+            holders.append(people.pop())
+        for holder in holders:
+            self.context.add(holder, token.text, self.offset + token.idx)
+        return holders
 
     def _counterpart(self, token) -> list[str]:
         """Resolve "his Russian counterpart": who holds the same post in the other state."""
