@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from kg.extract.lexicon import Lexicon, load_lexicon, parse_quantity, qualifier
+from kg.extract.lexicon import NEUTRAL_CARGO, Lexicon, load_lexicon, parse_quantity, qualifier
 from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality
 from kg.extract.roles import ACTOR_TYPES, Roles
@@ -44,6 +44,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if len(event.participants) >= lexicon.min_participants[type_]:
                     found.append((token, event))
         pledges = [t for t, e in found if e.type == "Pledge"]
+        found += _denied_copies(sent, found, roles)
         seen = set()
         for token, event in _richest(found):
             # "pledged to erect a monument", "undertook not to attack ships": what is promised
@@ -53,10 +54,33 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
                 continue
-            key = (event.type, frozenset(event.participants), event.quantity)
+            key = (event.type, frozenset(event.participants), event.quantity, event.status)
             if key not in seen:
                 seen.add(key)
+                people = [p for p in event.participants if roles.type_of(p) == "Person"]
+                if event.type == "Meeting" and event.status == "asserted" and len(people) == 2:
+                    context.last_meeting = tuple(people)
                 yield event
+
+
+def _denied_copies(sent, found: list, roles: Roles) -> list:
+    """Return a negated copy of each event a party to it denies in a clause of its own.
+
+    "The US says Chinese firms supplied Russia, but Beijing denies it"; "…, a claim Tehran
+    denies": the article reports both the claim and the denial.
+    """
+    triggers = {token.i for token, _ in found}
+    copies = []
+    for verb in sent:
+        if verb.lemma_ not in roles.lexicon.modality["denial_verbs"] or \
+                any(t.i in triggers for t in verb.subtree):
+            continue
+        deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
+        for token, event in found:
+            if event.status == "asserted" and event.type != "Statement" and deniers & set(event.participants):
+                copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
+                                             confidence=round(event.confidence * 0.8, 2))))
+    return copies
 
 
 def _speaks_of_future(token, lexicon: Lexicon) -> bool:
@@ -78,9 +102,19 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return True
     reporting = lexicon.modality["reporting_verbs"]
     others = [other for other, e in found if e.type != "Statement" and other is not token]
-    if token.lemma_.lower() in reporting and others:
+    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) for other in others):
         return True
     return any(token in other.ancestors or _reports_on(token, other, reporting) for other in others)
+
+
+def _own_clause(token, other) -> bool:
+    # "Kim said relations had improved, and he pledged support": the pledge is a clause of its
+    # own, joined to the saying with its own subject, so the saying is a statement too.
+    node = other
+    while node.dep_ != "conj" and node.head.i not in {node.i, token.i}:
+        node = node.head
+    return node.dep_ == "conj" and node.head.i == token.i and node.i > token.i \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
 
 
 def _reports_on(token, other, reporting: frozenset[str]) -> bool:
@@ -110,10 +144,29 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
+        if lemma in lexicon.needs_weapon and not any(
+                c.dep_ == "dobj" and lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"
+                for c in token.children for t in [c, *(x for x in c.children if x.dep_ == "conj")]):
+            return None
         return lexicon.verbs.get(lemma)
     if token.pos_ == "NOUN":
-        return lexicon.nouns.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        modifiers = lexicon.modified_nouns.get(lemma, {})
+        # "a joint statement" is signed; "a statement" alone is not.
+        kind = next((modifiers[c.lower_] for c in token.children
+                     if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
+        if kind is None and _mentions_earlier(token, lexicon):
+            return None
+        return kind or lexicon.nouns.get(lemma)
     return None
+
+
+def _mentions_earlier(token, lexicon: Lexicon) -> bool:
+    # "did not issue a joint statement after the talks": "the talks" were reported before;
+    # a noun with a cast of its own ("after the talks with Putin") is still read.
+    return token.dep_ == "pobj" and token.head.lower_ in lexicon.modality["time_after_prepositions"] \
+        and any(c.lower_ == "the" for c in token.children) \
+        and not any(c.dep_ in {"poss", "compound", "prep", "amod"} for c in token.children)
 
 
 def _clause_head(token, lexicon: Lexicon):
@@ -161,11 +214,12 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             return patients, [], None
         if agents or patients or patient_token is not None:
             return agents, patients, patient_token
-        if node.dep_ == "acl":
-            # "North Korean troops fighting alongside Russian forces"
+        if node.dep_ == "acl" and roles.actors(node.head):
+            # "North Korean troops fighting alongside Russian forces"; but "accepted an
+            # invitation to visit" climbs on to who accepted.
             return roles.actors(node.head), [], None
         # A clause reported by "said" has its own subject: the reporter is not its agent.
-        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp"} \
+        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "acl"} \
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in roles.lexicon.modality["request_verbs"]:
@@ -225,6 +279,9 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
               for p in prep.children if p.dep_ == "pobj"]
     kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
     kinds.discard(None)
+    if kinds == {NEUTRAL_CARGO}:
+        return type_
+    kinds.discard(NEUTRAL_CARGO)
     if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
         # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
         return type_
@@ -238,19 +295,28 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
 def _build_events(trigger, type_: str, sent, roles: Roles, published: date | None,
                   article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
-    if type_ in lexicon.cargo:
+    troops = _troops_moving(trigger, type_, lexicon)
+    if troops is not None:
+        type_ = "Deployment"
+    elif type_ in lexicon.cargo:
         type_ = _cargo_type(trigger, type_, _clause_head(trigger, lexicon), lexicon)
         if type_ is None:
             return
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
     agents, patients, patient_token = _subject(head, roles)
+    if trigger.pos_ == "NOUN" and head is trigger:
+        # A noun has no passive subject of its own: "was not given notice of the operation".
+        patients, patient_token = [], None
     host_verb = None
     if trigger.pos_ == "NOUN" and head is trigger:
         agents, host_verb = _noun_agents(trigger, roles)
     others, places, recipients = [], [], []
     quantity = qualifier = None
-    if cargo and patient_token is not None:
+    if troops is not None:
+        # "about 100 Russian instructors landed in Niamey": the troops' state sends them.
+        quantity, qualifier = _cargo_quantity(troops, roles)
+    elif cargo and patient_token is not None:
         # "about 1,000 North Korean engineers have been sent": the passive subject is the cargo.
         quantity, qualifier = _cargo_quantity(patient_token, roles)
         agents = agents or patients
@@ -283,6 +349,12 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 others += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
                            and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
                            and roles.type_of(iri) == "State"]
+        elif type_ == "Pledge" and _pledged_by(obj, roles):
+            # "he pledged North Korea's full support for Russia's war": the state committed is
+            # the agent (the speaker is the source), and what the support is for, the receiver.
+            agents = _pledged_by(obj, roles)
+            others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"for", "to"}
+                       for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         else:
             others += roles.actors(obj)
             if type_ == "Signing":
@@ -294,13 +366,19 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
         others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+    if type_ == "Pledge":
+        committed, receivers = _pledge_clause(trigger, roles)
+        if committed:
+            # "Starmer pledged that Britain would keep providing Ukraine with aid": Britain is
+            # committed, Starmer is the source.
+            agents, others = committed, others + receivers
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
     verb_heads = [host_verb] if host_verb is not None and type_ in {"Combat", "Visit"} else []
     for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens + verb_heads):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
-            if word in _COMPANION_PREPS and not (cargo and recipients):
+            if (word in _COMPANION_PREPS or word == "by" and type_ == "Pledge") and not (cargo and recipients):
                 others += roles.actors(pobj)
             elif word in _TARGET_PREPS and type_ == "Combat":
                 # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
@@ -313,9 +391,13 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                     or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
+    if trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
+        return
     places += _where_clause_place(head, roles)
     if not places:
         places += _clause_places(head, trigger, roles)
+    if troops is not None and not places:
+        return
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1 \
             and not (type_ == "Combat" and others):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
@@ -358,6 +440,34 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         yield from _coordinated_cargo(event, objects, roles)
 
 
+def _troops_moving(trigger, type_: str, lexicon: Lexicon):
+    """Return the subject of "troops landed in …", "soldiers were in …": a deployment, not a visit."""
+    if type_ != "Visit" and trigger.lemma_ != "be":
+        return None
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment":
+        return None
+    return subject
+
+
+def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
+    """Return who a "pledged that X would …" clause commits, and to whom."""
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        committed = [a for c in clause.children if c.dep_ == "nsubj" for a in roles.actors(c)
+                     if roles.type_of(a) in {"State", "Organization"}]
+        if committed:
+            verbs = [clause] + [c for c in clause.subtree if c.dep_ == "xcomp"]
+            receivers = [a for v in verbs for c in v.children if c.dep_ in {"dobj", "dative"}
+                         for a in roles.actors(c)]
+            return committed, receivers
+    return [], []
+
+
+def _pledged_by(obj, roles: Roles) -> list[str]:
+    return [a for c in obj.children if c.dep_ == "poss" for a in roles.actors(c)
+            if roles.type_of(a) in {"State", "Organization"}]
+
+
 def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
     """Return the state a visit to ``place`` is hosted by, when it is not the visitor's own."""
     entities = roles.context.entities
@@ -377,6 +487,9 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     Russia", "troops crossed into Kursk in an offensive": else the subject of the verb the phrase
     hangs on, whose own place phrases then count for the event too.
     """
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        # "asked for a meeting between Putin and Zelenskyy": who asks does not meet.
+        return [], None
     node = trigger
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]
@@ -386,7 +499,11 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             # subject of the sentence is then not the agent.
             return owners, None
         if node.pos_ in {"VERB", "AUX"}:
-            return [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)], node
+            subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            if not subjects and node.dep_ in {"advcl", "xcomp"} and node.tag_ == "VBG":
+                # "Speaking at a summit in Tirana, Zelenskyy said": the speaker attends.
+                subjects = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            return subjects, node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
             return [], None
         node = node.head

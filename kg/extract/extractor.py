@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from kg.extract.events import extract_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.linking import ArticleContext, link_paragraph
-from kg.extract.model import load_model
+from kg.extract.model import fix_lemmas, load_model
 from kg.extract.posts import extract_posts, title_patterns
 from kg.extract.relations import extract_relations, located_in, stated_ties
 from kg.extract.segment import body_paragraphs
@@ -27,6 +27,7 @@ class Extractor:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = load_model(model)
+        fix_lemmas(self.nlp)
         self.gazetteer = gazetteer or load_gazetteer()
         # Before "ner", so the statistical model keeps the reference names and adds others.
         ruler = self.nlp.add_pipe("entity_ruler", before="ner")

@@ -15,7 +15,10 @@ from importlib.resources import files
 from kg.errors import OntologyError
 from kg.records import EVENT_TYPES
 
-__all__ = ["Lexicon", "load_lexicon", "parse_quantity", "qualifier"]
+__all__ = ["Lexicon", "NEUTRAL_CARGO", "load_lexicon", "parse_quantity", "qualifier"]
+
+#: The cargo kind of things that may be sent as a deployment or a transfer.
+NEUTRAL_CARGO = "either"
 
 
 @dataclass(frozen=True)
@@ -24,12 +27,15 @@ class Lexicon:
 
     verbs: dict[str, str]
     nouns: dict[str, str]
+    modified_nouns: dict[str, dict[str, str]]  # noun lemma → modifier → type ("joint statement")
     light_verbs: frozenset[str]
     min_participants: dict[str, int]
     cargo: frozenset[str]
     future: frozenset[str]
     future_only: frozenset[str]
     fixed_type: frozenset[str]
+    needs_destination: frozenset[str]
+    needs_weapon: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -41,6 +47,7 @@ def load_lexicon() -> Lexicon:
     data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
     modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
     verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
+    modified: dict[str, dict[str, str]] = {}
     for type_, entry in data.items():
         if not isinstance(entry, dict):
             continue
@@ -48,22 +55,32 @@ def load_lexicon() -> Lexicon:
             raise OntologyError(f"kg/data/triggers.toml: [{type_}] is not an event type; "
                                 f"use one of {', '.join(EVENT_TYPES)}.")
         verbs.update({lemma: type_ for lemma in entry.get("verbs", [])})
-        nouns.update({lemma: type_ for lemma in entry.get("nouns", [])})
+        for noun in entry.get("nouns", []):
+            modifier, _, lemma = noun.rpartition(" ")
+            if modifier:
+                modified.setdefault(lemma, {})[modifier] = type_
+            else:
+                nouns[lemma] = type_
         minimum[type_] = entry.get("min_participants", 1)
         if entry.get("cargo"):
             cargo.add(type_)
             cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
         if entry.get("modal_is_future"):
             future.add(type_)
+    # A neutral cargo makes an event of any cargo trigger but leaves its type alone.
+    cargo_types.update({noun: NEUTRAL_CARGO for noun in data.get("neutral_cargo", [])})
     qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
     lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
     lists["scales"] = modality["scales"]
     lists["group_nouns"] = modality["group_nouns"]
-    return Lexicon(verbs=verbs, nouns=nouns, light_verbs=frozenset(data.get("light_verbs", [])),
+    return Lexicon(verbs=verbs, nouns=nouns, modified_nouns=modified, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
                    future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
                    fixed_type=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                         for word in entry.get("fixed_type", [])),
+                   needs_destination=frozenset(data.get("needs_destination", [])),
+                   needs_weapon=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                          for word in entry.get("needs_weapon", [])),
                    modality=lists, qualifiers=qualifiers)
 
 

@@ -32,6 +32,8 @@ class ArticleContext:
     mentions: list[Mention] = field(default_factory=list)
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # single name token → person IRIs
     posts: list[PostClaim] = field(default_factory=list)
+    # The people of the last meeting reported as having happened: "the two leaders" after it.
+    last_meeting: tuple[str, ...] = ()
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""
@@ -83,6 +85,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
             capital_of = gazetteer.capital_of.get(iri)
+            if _names_building(ent, gazetteer):
+                # "talks in the Kremlin", "at the White House": the building, not the state.
+                iri = _building(ent.text, iri, context)
             found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
             token_iris.update({token.i: found[-1][1] for token in ent})
             context.register(found[-1][1])
@@ -119,6 +124,19 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _names_building(ent, gazetteer) -> bool:
+    name = gazetteer.names.get(ent.text)
+    return name is not None and name[1] == "metonym" and ent.root.dep_ == "pobj" \
+        and ent.root.head.lower_ in linking_words()["building_preps"]
+
+
+def _building(name: str, state: str, context: ArticleContext) -> str:
+    iri = entity_iri("Place", name)
+    if iri not in context.entities:
+        context.entities[iri] = Entity(iri=iri, label=name, type="Place", in_reference=False, state=state)
+    return iri
 
 
 def _in_office(person: str, day: date | None) -> bool:

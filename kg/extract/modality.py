@@ -56,14 +56,14 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
     status = "asserted"
     if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
-           c.dep_ == "nsubj" and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
+           c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   for node in head.ancestors):
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in head.ancestors):
         status = "hedged"
     source = None
     for token in sent:

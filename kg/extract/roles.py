@@ -43,6 +43,9 @@ class Roles:
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
         pronouns = self.lexicon.modality
+        subject = self._clause_subject(token)
+        if subject:
+            return subject
         if token.lower_ in pronouns["person_pronouns"]:
             return self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
@@ -63,10 +66,19 @@ class Roles:
             person = self._antecedent(owner, {"Person"})
             state = self.context.entities[person[0]].state if person else None
             return [state] if state else []
-        if group and any(c.lower_ == "the" for c in token.children):
-            # "the two leaders", "both sides": the last two actors of that kind; "the country".
-            count = 2 if any(c.lower_ in {"two", "both"} for c in token.children) or token.tag_ == "NNS" else 1
-            return self._antecedent(token, set(group), count=count)
+        if group and any(c.lower_ in {"the", "both", "all", "their"} for c in token.children):
+            # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
+            # that kind named last, or the people of the meeting just reported.
+            number = self._number(token)
+            count = number or (2 if token.tag_ == "NNS" else 1)
+            found = self._antecedent(token, set(group), count=count)
+            meeting = self.context.last_meeting
+            if group == ["Person"] and len(meeting) >= 2 and number in {None, len(meeting)} \
+                    and token.tag_ == "NNS" and not self._in_sentence(found, token):
+                # "Trump said he hoped to meet Kim. The two leaders did not issue…": the two
+                # who met, not the two named last.
+                return list(meeting)
+            return found
         appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)]
         if appositions:
             return appositions
@@ -81,6 +93,20 @@ class Roles:
             if found:
                 return list(dict.fromkeys(found))
         return []
+
+    def _clause_subject(self, token) -> list[str]:
+        """Resolve "Iran … in its first attack", "Putin … at his residence" to the clause's subject."""
+        kinds = {"his": {"Person"}, "her": {"Person"}, "its": {"State", "Organization", "MilitaryUnit"},
+                 "their": ACTOR_TYPES}
+        if token.dep_ != "poss" or token.lower_ not in kinds:
+            return []
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and token.i not in
+                    {t.i for t in c.subtree} and c.lower_ not in kinds]
+        found = [a for c in subjects for a in self.actors(c) if self.type_of(a) in kinds[token.lower_]]
+        return found if len(found) == 1 or token.lower_ == "their" else []
 
     def _office_holders(self, token) -> list[str]:
         """Resolve "the Russian and North Korean foreign ministers" to who held those posts."""
@@ -128,20 +154,49 @@ class Roles:
         self.context.add(holder, token.text, self.offset + token.idx)
         return [holder]
 
+    def _coarguments(self, token) -> set[str]:
+        # "Putin hosted him", "He told Putin": a pronoun is never another argument of its own verb.
+        if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}:
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}]
+        arguments += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
+        return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in c.subtree
+                if t.i in self.token_iris and t.i != token.i}
+
     def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
         found: list[str] = []
+        excluded = self._coarguments(token)
         for mention in reversed(self.context.mentions):
             if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
-                    and mention.entity not in found:
+                    and mention.entity not in found and mention.entity not in excluded:
                 found.append(mention.entity)
                 if len(found) == count:
                     break
         return found if len(found) == count else []
 
+    @staticmethod
+    def _number(token) -> int | None:
+        words = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        for child in token.children:
+            if child.lower_ in words:
+                return words[child.lower_]
+            if child.dep_ == "nummod" and child.text.isdigit():
+                return int(child.text)
+        return None
+
+    def _in_sentence(self, entities: list[str], token) -> bool:
+        start = self.offset + token.sent.start_char
+        return bool(entities) and all(any(m.entity == e and start <= m.span.start < self.offset + token.idx
+                                          for m in self.context.mentions) for e in entities)
+
     def _group_antecedent(self, token) -> list[str]:
         # "Lee … met Ishiba. They pledged …": two people just named; otherwise the last group.
         last = self._antecedent(token, ACTOR_TYPES)
         if last and self.type_of(last[0]) == "Person":
+            meeting = self.context.last_meeting
+            if last[0] in meeting and len(meeting) > 2:
+                return list(meeting)
             return self._antecedent(token, {"Person"}, count=2) or last
         return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
 
@@ -165,6 +220,13 @@ class Roles:
                     found = self.places(pobj, agent=agent)
                     if found:
                         return found
+        named = [a for c in token.children if c.dep_ in {"amod", "compound", "poss"} for a in self._actor(c)
+                 if self.type_of(a) == "State"] if token.lemma_ == "capital" else []
+        if len(named) == 1 and named[0] in self.context.gazetteer.capital_by_state:
+            # "the Ukrainian capital", "Russia's capital"
+            capital = self.context.gazetteer.capital_by_state[named[0]]
+            self.context.add(capital, token.text, self.offset + token.idx)
+            return [capital]
         if token.lemma_ == "capital" and any(c.lower_ == "the" for c in token.children):
             # "in the capital": the capital of the agent's state.
             state = agent if agent and self.type_of(agent) == "State" else \
