@@ -45,6 +45,10 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                     found.append((token, event))
         pledges = [t for t, e in found if e.type == "Pledge"]
         found += _denied_copies(sent, found, roles)
+        # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
+        fights = [set(e.participants) for _, e in found if e.type == "Combat"]
+        found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
+                                                  == "Visit" and any(f & set(e.participants) for f in fights))]
         seen = set()
         for token, event in _richest(found):
             # "pledged to erect a monument", "undertook not to attack ships": what is promised
@@ -139,7 +143,18 @@ def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
     return kept
 
 
+def _purpose(token, lexicon: Lexicon) -> bool:
+    # "deployed troops to help fight insurgents": the mission troops or arms are sent on is not
+    # an event of its own. (A trip's purpose is: "due in London to meet Starmer".)
+    if token.dep_ == "xcomp" and token.head.lemma_ == "help":
+        token = token.head
+    return token.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
+
+
 def _trigger_type(token, lexicon: Lexicon) -> str | None:
+    if token.pos_ == "VERB" and _purpose(token, lexicon):
+        return None
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
@@ -361,6 +376,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "signed an agreement on security guarantees in Minsk"
                 places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                            for p in roles.places(t) if roles.type_of(p) == "Place"]
+    if type_ == "Combat" and trigger.pos_ == "NOUN":
+        # "its invasion of Ukraine": the one invaded.
+        others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     if type_ == "Meeting" and trigger.pos_ == "NOUN":
         # "a summit of the Union State", "the APEC summit": the body that meets takes part.
         others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
@@ -464,6 +483,8 @@ def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
 
 
 def _pledged_by(obj, roles: Roles) -> list[str]:
+    if obj.lemma_.lower() not in roles.lexicon.pledge_objects:
+        return []
     return [a for c in obj.children if c.dep_ == "poss" for a in roles.actors(c)
             if roles.type_of(a) in {"State", "Organization"}]
 

@@ -36,6 +36,7 @@ class Lexicon:
     fixed_type: frozenset[str]
     needs_destination: frozenset[str]
     needs_weapon: frozenset[str]
+    pledge_objects: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -79,6 +80,7 @@ def load_lexicon() -> Lexicon:
                    fixed_type=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                         for word in entry.get("fixed_type", [])),
                    needs_destination=frozenset(data.get("needs_destination", [])),
+                   pledge_objects=frozenset(data.get("pledge_objects", [])),
                    needs_weapon=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("needs_weapon", [])),
                    modality=lists, qualifiers=qualifiers)

@@ -8,7 +8,7 @@ entities for people, organisations and places that the reference KB lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, SURNAME_LABEL, Gazetteer
@@ -88,6 +88,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             if _names_building(ent, gazetteer):
                 # "talks in the Kremlin", "at the White House": the building, not the state.
                 iri = _building(ent.text, iri, context)
+            elif _describes_noun(ent, gazetteer):
+                # "Russian military instructors": a description of the state's people.
+                iri = gazetteer.entities[iri].state
             found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
             token_iris.update({token.i: found[-1][1] for token in ent})
             context.register(found[-1][1])
@@ -116,6 +119,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     for span, iri in sorted(found, key=lambda item: item[0].start):
         text = span.text[:-2] if span.text.endswith(("'s", "’s")) else span.text
         context.add(iri, text, offset + span.start_char)
+    _place_states(doc, token_iris, context)
     for token in doc:
         if token.i in token_iris or token.pos_ != "PROPN":
             continue
@@ -124,6 +128,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _describes_noun(ent, gazetteer) -> bool:
+    entity = gazetteer.entities[ent.ent_id_]
+    return entity.type in {"Organization", "MilitaryUnit"} and entity.state is not None \
+        and any(t.is_lower for t in ent) and ent.root.dep_ in {"amod", "compound"}
 
 
 def _names_building(ent, gazetteer) -> bool:
@@ -137,6 +147,23 @@ def _building(name: str, state: str, context: ArticleContext) -> str:
     if iri not in context.entities:
         context.entities[iri] = Entity(iri=iri, label=name, type="Place", in_reference=False, state=state)
     return iri
+
+
+def _place_states(doc, token_iris: dict[int, str], context: ArticleContext) -> None:
+    """Give a new place the state written after it: "Harbin, in northeastern China"."""
+    for token in doc:
+        iri = token_iris.get(token.i)
+        if not iri or token_iris.get(token.i + 1) == iri or context.entities[iri].type != "Place" \
+                or context.entities[iri].state:
+            continue
+        index = token.i + 1
+        while index < len(doc) and (doc[index].is_punct and doc[index].text == "," or
+                                    doc[index].lower_ in {"in", "the"} or doc[index].pos_ == "ADJ"):
+            index += 1
+        outer = token_iris.get(index)
+        if outer and any(t.lower_ == "in" for t in doc[token.i + 1:index]) \
+                and context.entities[outer].type == "State":
+            context.entities[iri] = replace(context.entities[iri], state=outer)
 
 
 def _in_office(person: str, day: date | None) -> bool:
@@ -217,6 +244,9 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     vocabulary = linking_words()
     if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
         type_ = "Place"
+    if type_ == "Person" and any(t.lower_ == "of" for t in words):
+        # "the Order of St Andrew": people's names in English news carry no "of".
+        return None
     if type_ == "Person":
         # "NATO Secretary General Mark Rutte": the name follows the last title word.
         titles = [i for i, t in enumerate(words) if t.lower_ in vocabulary["title_words"]]
