@@ -182,3 +182,62 @@ def test_extract_plural_title_with_two_states_names_both_office_holders(extracto
     body = "The Russian and North Korean foreign ministers met in Wonsan."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert set(meeting.participants) == {LAVROV, CHOE}
+
+
+UKRAINE, IRAN, ISRAEL, USA = ID + "state/ukr", ID + "state/irn", ID + "state/isr", ID + "state/usa"
+XI, MODI = ID + "person/xi-jinping", ID + "person/narendra-modi"
+
+
+@pytest.mark.parametrize("body, type_, participants", [
+    # A pronoun is never another argument of its own verb.
+    ("Narendra Modi flew to Moscow. Vladimir Putin hosted him at his residence.", "Meeting", {MODI, PUTIN}),
+    # A possessive pronoun stands for the subject of its clause, not the last name before it.
+    ("Iran fired missiles at Israel overnight in its first attack on Israeli territory.", "Combat", {IRAN, ISRAEL}),
+    # Troops moving are a deployment by their state, hosted by the state they land in.
+    ("About 200 Russian military instructors landed in Kyiv on Monday.", "Deployment", {RUSSIA, UKRAINE}),
+    ("Iran launched dozens of drones at Israel.", "Combat", {IRAN, ISRAEL}),
+    ("Xi Jinping said China would always stand with Russia.", "Pledge", {ID + "state/chn", RUSSIA}),
+    ("Vladimir Putin pledged that Russia would keep supplying Iran with fuel.", "Pledge", {RUSSIA, IRAN}),
+])
+def test_extract_roles_from_harder_sentences(extractor, article, body, type_, participants):
+    events = [e for e in extractor.extract(article(body)).events if e.type == type_]
+    assert [set(e.participants) for e in events] == [participants]
+
+
+def test_extract_the_two_leaders_are_the_two_who_met(extractor, article):
+    body = ("Xi Jinping held talks with Vladimir Putin in Moscow. Putin said he hoped to meet Donald "
+            "Trump soon. The two leaders did not issue a joint statement.")
+    events = extractor.extract(article(body)).events
+    (signing,) = [e for e in events if e.type == "Signing"]
+    assert set(signing.participants) == {XI, PUTIN} and signing.status == "negated"
+    # "hoped" is lemmatised as "hope", so the meeting it governs is hedged.
+    assert [e.status for e in events if e.type == "Meeting" and ID + "person/donald-trump" in e.participants] \
+        == ["hedged"]
+
+
+def test_extract_a_denial_in_its_own_clause_adds_a_negated_copy(extractor, article):
+    body = "Washington says Iran has sent Russia ballistic missiles, a claim Tehran denies."
+    transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
+    assert sorted(e.status for e in transfers) == ["asserted", "negated"]
+    assert all(set(e.participants) == {IRAN, RUSSIA} for e in transfers)
+
+
+def test_extract_kremlin_after_in_is_a_building_in_russia(extractor, article):
+    body = "Vladimir Putin held talks with Xi Jinping in the Kremlin. The Kremlin said the talks went well."
+    extraction = extractor.extract(article(body))
+    (meeting,) = [e for e in extraction.events if e.type == "Meeting"]
+    building = next(e for e in extraction.entities if e.iri == meeting.place)
+    assert (building.type, building.label, building.state) == ("Place", "Kremlin", RUSSIA)
+    (statement,) = [e for e in extraction.events if e.type == "Statement"]
+    assert statement.agent == RUSSIA
+
+
+def test_extract_the_mission_of_sent_troops_is_no_event(extractor, article):
+    body = "The United States has deployed about 1,000 troops in Niger to help fight insurgents."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Deployment"]
+
+
+def test_extract_the_capital_named_by_a_demonym(extractor, article):
+    body = "Keir Starmer arrived in the Ukrainian capital on Thursday."
+    (visit,) = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert visit.place == ID + "place/kyiv" and UKRAINE in visit.participants

@@ -152,6 +152,14 @@ def _purpose(token, lexicon: Lexicon) -> bool:
         and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
 
 
+def _weapon_object(token, lexicon: Lexicon) -> bool:
+    # "launched 300 drones and missiles", "launched dozens of drones"
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
+
+
 def _trigger_type(token, lexicon: Lexicon) -> str | None:
     if token.pos_ == "VERB" and _purpose(token, lexicon):
         return None
@@ -159,9 +167,7 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
-        if lemma in lexicon.needs_weapon and not any(
-                c.dep_ == "dobj" and lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"
-                for c in token.children for t in [c, *(x for x in c.children if x.dep_ == "conj")]):
+        if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
         return lexicon.verbs.get(lemma)
     if token.pos_ == "NOUN":
