@@ -106,9 +106,19 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return True
     reporting = lexicon.modality["reporting_verbs"]
     others = [other for other, e in found if e.type != "Statement" and other is not token]
-    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) for other in others):
+    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
+                                                 for other in others):
         return True
-    return any(token in other.ancestors or _reports_on(token, other, reporting) for other in others)
+    return any(token in other.ancestors and not _adjunct(token, other) or _reports_on(token, other, reporting)
+               for other in others)
+
+
+def _adjunct(token, other) -> bool:
+    # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
+    node = other
+    while node.head.i not in {node.i, token.i}:
+        node = node.head
+    return node.head.i == token.i and node.dep_ == "advcl" and node.tag_ == "VBG" and node.i < token.i
 
 
 def _own_clause(token, other) -> bool:
@@ -169,7 +179,14 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
+        if lemma in lexicon.needs_no_event and any(
+                c.dep_ == "xcomp" and _trigger_type(c, lexicon) for c in token.children):
+            return None
         return lexicon.verbs.get(lemma)
+    if token.lemma_ == "be" and _troops_moving(token, "Visit", lexicon) is not None \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+        # "11,000 North Korean soldiers were already in Russia's Kursk region"
+        return "Deployment"
     if token.pos_ == "NOUN":
         lemma = token.lemma_.lower()
         modifiers = lexicon.modified_nouns.get(lemma, {})
@@ -325,6 +342,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             return
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
+    if any(node.lemma_ in lexicon.modality["reporting_verbs"] and any(c.dep_ == "neg" for c in node.children)
+           for node in head.ancestors):
+        # "Moscow has not confirmed that troops are in Russia" reports no event either way.
+        return
     agents, patients, patient_token = _subject(head, roles)
     if trigger.pos_ == "NOUN" and head is trigger:
         # A noun has no passive subject of its own: "was not given notice of the operation".
@@ -467,7 +488,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
 
 def _troops_moving(trigger, type_: str, lexicon: Lexicon):
     """Return the subject of "troops landed in …", "soldiers were in …": a deployment, not a visit."""
-    if type_ != "Visit" and trigger.lemma_ != "be":
+    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl":
         return None
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment":

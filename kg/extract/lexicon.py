@@ -37,6 +37,7 @@ class Lexicon:
     needs_destination: frozenset[str]
     needs_weapon: frozenset[str]
     pledge_objects: frozenset[str]
+    needs_no_event: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -81,6 +82,8 @@ def load_lexicon() -> Lexicon:
                                         for word in entry.get("fixed_type", [])),
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
+                   needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                            for word in entry.get("needs_no_event", [])),
                    needs_weapon=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("needs_weapon", [])),
                    modality=lists, qualifiers=qualifiers)

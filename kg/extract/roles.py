@@ -66,7 +66,7 @@ class Roles:
             person = self._antecedent(owner, {"Person"})
             state = self.context.entities[person[0]].state if person else None
             return [state] if state else []
-        if group and any(c.lower_ in {"the", "both", "all", "their"} for c in token.children):
+        if group and any(c.lower_ in {"the", "both", "all", "their", "each"} for c in token.children):
             # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
             # that kind named last, or the people of the meeting just reported.
             number = self._number(token)
@@ -177,7 +177,7 @@ class Roles:
 
     @staticmethod
     def _number(token) -> int | None:
-        words = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        words = {"both": 2, "each": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
         for child in token.children:
             if child.lower_ in words:
                 return words[child.lower_]
