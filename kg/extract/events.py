@@ -109,8 +109,19 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
                                                  for other in others):
         return True
-    return any(token in other.ancestors and not _adjunct(token, other) or _reports_on(token, other, reporting)
-               for other in others)
+    return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
+               or _reports_on(token, other, reporting) for other in others)
+
+
+def _reported_between(token, other, reporting: frozenset[str]) -> bool:
+    # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
+    # reports the fighting; the accusation is a statement of its own.
+    node = other.head
+    while node.i != token.i and node.head.i != node.i:
+        if node.lemma_ in reporting:
+            return True
+        node = node.head
+    return False
 
 
 def _adjunct(token, other) -> bool:
@@ -194,6 +205,10 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
         kind = next((modifiers[c.lower_] for c in token.children
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
         if kind is None and _mentions_earlier(token, lexicon):
+            return None
+        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
+                and not any(c.dep_ == "poss" for c in token.children):
+            # "called the attacks an aggression", "condemned the strike": the words are the event.
             return None
         return kind or lexicon.nouns.get(lemma)
     return None
