@@ -241,3 +241,36 @@ def test_extract_the_capital_named_by_a_demonym(extractor, article):
     body = "Keir Starmer arrived in the Ukrainian capital on Thursday."
     (visit,) = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
     assert visit.place == ID + "place/kyiv" and UKRAINE in visit.participants
+
+
+BELARUS = ID + "state/blr"
+
+
+@pytest.mark.parametrize("body, type_, participants", [
+    ("Russia has used Iranian drones against Ukraine since September.", "Combat", {RUSSIA, UKRAINE}),
+    # The drones shot down belong to the other side; where they fell names the defender.
+    ("Belarus said its air defences shot down several Ukrainian drones over Belarus.", "Combat", {BELARUS, UKRAINE}),
+    # "it" in a clause that hangs on another is that clause's subject, not the weapon named last.
+    ("Russia first used the Oreshnik on November 21, when it struck a factory in the Ukrainian city of Dnipro.",
+     "Combat", {RUSSIA, UKRAINE}),
+])
+def test_extract_combat_from_use_interception_and_subordinate_clauses(extractor, article, body, type_, participants):
+    events = [e for e in extractor.extract(article(body)).events if e.type == type_]
+    assert [set(e.participants) for e in events] == [participants]
+
+
+def test_extract_a_policy_of_not_supplying_is_no_transfer(extractor, article):
+    body = "Seoul said on Thursday that it would reconsider its policy of not supplying weapons to Ukraine."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+def test_extract_sentence_initial_surname_the_tagger_misses(extractor, article):
+    body = "Antonio Guterres attended the ceremony in Istanbul. Guterres called the deal a beacon of hope."
+    (statement,) = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
+    assert statement.agent == entity_iri_for("Person", "Antonio Guterres")
+
+
+def entity_iri_for(type_, name):
+    from kg.iris import entity_iri
+
+    return entity_iri(type_, name)

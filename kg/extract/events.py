@@ -173,6 +173,12 @@ def _purpose(token, lexicon: Lexicon) -> bool:
         and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
 
 
+def _topic(token, lexicon: Lexicon) -> bool:
+    # "its policy of not supplying weapons to Ukraine": what the policy is about, not an event.
+    node = token.head if token.dep_ == "pcomp" else None
+    return node is not None and node.lower_ == "of" and node.head.lemma_.lower() in lexicon.modality["topic_nouns"]
+
+
 def _weapon_object(token, lexicon: Lexicon) -> bool:
     # "launched 300 drones and missiles", "launched dozens of drones"
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -189,6 +195,12 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
+            return None
+        if lemma in lexicon.needs_target and not any(
+                c.dep_ == "prep" and c.lower_ == "against"
+                for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
+            return None
+        if _topic(token, lexicon):
             return None
         if lemma in lexicon.needs_no_event and any(
                 c.dep_ == "xcomp" and _trigger_type(c, lexicon) for c in token.children):
@@ -397,7 +409,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             continue
         places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
         weapon = lexicon.cargo_types.get(obj.lemma_.lower()) == "Transfer"
-        if type_ == "Combat":
+        if type_ == "Combat" and weapon and trigger.lemma_.lower() in lexicon.interception:
+            # "shot down several Ukrainian drones": the drones' side is the other party.
+            others += roles.actors(obj)
+        elif type_ == "Combat":
             # "struck a factory in the Ukrainian city of Dnipro", "destroyed a Ukrainian warship";
             # but "fired a North Korean missile" says where the weapon came from, not who fought.
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
@@ -435,6 +450,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             agents, others = committed, others + receivers
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
+    if type_ == "Combat":
+        # "used drones against Ukraine": the parse may hang the target on the weapon.
+        cargo_tokens = [o for o in objects if lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer"]
     verb_heads = [host_verb] if host_verb is not None and type_ in {"Combat", "Visit"} else []
     for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens + verb_heads):
         word = prep.lower_

@@ -38,6 +38,8 @@ class Lexicon:
     needs_weapon: frozenset[str]
     pledge_objects: frozenset[str]
     needs_no_event: frozenset[str]
+    needs_target: frozenset[str]
+    interception: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -82,6 +84,10 @@ def load_lexicon() -> Lexicon:
                                         for word in entry.get("fixed_type", [])),
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
+                   needs_target=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                          for word in entry.get("needs_target", [])),
+                   interception=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                          for word in entry.get("interception", [])),
                    needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                             for word in entry.get("needs_no_event", [])),
                    needs_weapon=frozenset(word for entry in data.values() if isinstance(entry, dict)

@@ -121,7 +121,8 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         context.add(iri, text, offset + span.start_char)
     _place_states(doc, token_iris, context)
     for token in doc:
-        if token.i in token_iris or token.pos_ != "PROPN":
+        # The tagger often takes a sentence-initial surname for a common noun ("Guterres called").
+        if token.i in token_iris or not (token.pos_ == "PROPN" or token.is_sent_start and token.is_title):
             continue
         iri = context.person_by_name_part(token.text)
         if iri:

@@ -54,7 +54,8 @@ class Roles:
                 # troops"); as an object it is nearly always a thing ("called it a breakthrough").
                 if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                     return []
-                return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+                return self._governing_subject(token) or \
+                    self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         holders = self._office_holders(token)
         if holders:
@@ -93,6 +94,18 @@ class Roles:
             if found:
                 return list(dict.fromkeys(found))
         return []
+
+    def _governing_subject(self, token) -> list[str]:
+        """Resolve "Russia first used the Oreshnik on November 21, when it struck …" to Russia."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ not in {"advcl", "relcl"}:
+            return []
+        verb = clause.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c)
+                 if self.type_of(a) == "State"]
+        return found if len(found) == 1 else []
 
     def _clause_subject(self, token) -> list[str]:
         """Resolve "Iran … in its first attack", "Putin … at his residence" to the clause's subject."""
