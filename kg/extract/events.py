@@ -164,6 +164,12 @@ def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
     return kept
 
 
+def _negated(verb) -> bool:
+    # "has not confirmed", "Neither Moscow nor Pyongyang has confirmed"
+    return any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(g.lower_ == "neither" for g in c.children)
+               for c in verb.children)
+
+
 def _purpose(token, lexicon: Lexicon) -> bool:
     # "deployed troops to help fight insurgents": the mission troops or arms are sent on is not
     # an event of its own. (A trip's purpose is: "due in London to meet Starmer".)
@@ -201,6 +207,8 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
                 for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
             return None
         if _topic(token, lexicon):
+            return None
+        if lemma in lexicon.needs_companion and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             return None
         if lemma in lexicon.needs_no_event and any(
                 c.dep_ == "xcomp" and _trigger_type(c, lexicon) for c in token.children):
@@ -288,10 +296,11 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
                 or node.head is node:
             return _adjacent_actor(head, roles), [], None
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in roles.lexicon.modality["request_verbs"]:
-            # "asked Putin to station the missiles": the one asked is the one to act.
-            doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
-            if doers:
-                return doers, [], None
+            # "asked Putin to station the missiles": the one asked is the one to act, and never
+            # the one asking ("urged the delegations to agree").
+            asked = [c for c in node.head.children if c.dep_ == "dobj"]
+            if asked:
+                return [a for c in asked for a in roles.actors(c)], [], None
         if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "VERB":
             # "accused Pyongyang of sending shells": the object of the verb is the doer.
             doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
@@ -369,8 +378,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             return
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
-    if any(node.lemma_ in lexicon.modality["reporting_verbs"] and any(c.dep_ == "neg" for c in node.children)
-           for node in head.ancestors):
+    if any(node.lemma_ in lexicon.modality["reporting_verbs"] and _negated(node) for node in head.ancestors):
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return
     agents, patients, patient_token = _subject(head, roles)

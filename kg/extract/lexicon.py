@@ -39,6 +39,7 @@ class Lexicon:
     pledge_objects: frozenset[str]
     needs_no_event: frozenset[str]
     needs_target: frozenset[str]
+    needs_companion: frozenset[str]
     interception: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
@@ -86,6 +87,8 @@ def load_lexicon() -> Lexicon:
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
                    needs_target=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("needs_target", [])),
+                   needs_companion=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                             for word in entry.get("needs_companion", [])),
                    interception=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("interception", [])),
                    needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)
