@@ -274,3 +274,16 @@ def entity_iri_for(type_, name):
     from kg.iris import entity_iri
 
     return entity_iri(type_, name)
+
+
+def test_extract_troops_carried_by_another_state_are_their_own_states_deployment(extractor, article):
+    body = "Russian navy ships carried about 1,500 North Korean troops to Vladivostok last week."
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert (deployment.agent, deployment.quantity) == (PRK, 1500)
+    assert set(deployment.participants) == {PRK, RUSSIA}
+
+
+def test_extract_discussing_without_a_partner_and_announcing_news_are_no_events(extractor, article):
+    body = ("The two sides discussed a possible summit. "
+            "Volodymyr Zelenskyy announced the capture on Saturday.")
+    assert [e.type for e in extractor.extract(article(body)).events] == []

@@ -104,6 +104,10 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     """
     if event.status == "negated":
         return True
+    if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns for c in token.children):
+        # "Zelenskyy announced the capture": the capture is the news, told already.
+        return True
     reporting = lexicon.modality["reporting_verbs"]
     others = [other for other, e in found if e.type != "Statement" and other is not token]
     if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
@@ -413,6 +417,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         if cargo:
             if quantity is None:
                 quantity, qualifier = _cargo_quantity(obj, roles)
+            if trigger.lemma_.lower() in lexicon.carriers and roles.actors(obj):
+                # "Russian ships carried North Korean troops": the troops' state sends them.
+                others += agents
+                agents = roles.actors(obj)
             agents = agents or roles.actors(obj)
             continue
         places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]

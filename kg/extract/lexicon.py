@@ -40,6 +40,7 @@ class Lexicon:
     needs_no_event: frozenset[str]
     needs_target: frozenset[str]
     needs_companion: frozenset[str]
+    carriers: frozenset[str]
     interception: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
@@ -89,6 +90,8 @@ def load_lexicon() -> Lexicon:
                                           for word in entry.get("needs_target", [])),
                    needs_companion=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                              for word in entry.get("needs_companion", [])),
+                   carriers=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                      for word in entry.get("carriers", [])),
                    interception=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("interception", [])),
                    needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)
