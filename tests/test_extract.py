@@ -287,3 +287,19 @@ def test_extract_discussing_without_a_partner_and_announcing_news_are_no_events(
     body = ("The two sides discussed a possible summit. "
             "Volodymyr Zelenskyy announced the capture on Saturday.")
     assert [e.type for e in extractor.extract(article(body)).events] == []
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Volodymyr Zelenskyy struck a softer tone on Wednesday.", []),
+    ("Volodymyr Zelenskyy attacked the draft wording on Tuesday.", ["Statement"]),
+    ("Emmanuel Macron said the deal crowned months of diplomacy carried out with the United States.", ["Statement"]),
+    ("Russia sent warplanes and troops to Syria in 2015.", ["Deployment"]),
+])
+def test_extract_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_extract_a_relative_clause_is_not_hedged_by_the_clause_it_describes(extractor, article):
+    body = "Kim Jong Un said North Korea would honour the treaty that it signed with Russia in June 2024."
+    (signing,) = [e for e in extractor.extract(article(body)).events if e.type == "Signing"]
+    assert (signing.status, signing.date) == ("asserted", "2024-06")

@@ -105,7 +105,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if event.status == "negated":
         return True
     if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns for c in token.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
+            for c in token.children):
         # "Zelenskyy announced the capture": the capture is the news, told already.
         return True
     reporting = lexicon.modality["reporting_verbs"]
@@ -133,7 +134,9 @@ def _adjunct(token, other) -> bool:
     node = other
     while node.head.i not in {node.i, token.i}:
         node = node.head
-    return node.head.i == token.i and node.dep_ == "advcl" and node.tag_ == "VBG" and node.i < token.i
+    # "At a meeting of the Security Council, the US accused Moscow …" likewise.
+    return node.head.i == token.i and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
+                                                             or node.dep_ == "prep")
 
 
 def _own_clause(token, other) -> bool:
@@ -202,6 +205,17 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
         return None
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
+        if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
+            return None
+        senses = lexicon.object_senses.get(lemma, {})
+        sense = next((senses[o.lemma_.lower()] for o in token.children
+                      if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
+        if sense is not None:
+            return sense or None
+        if lexicon.verbs.get(lemma) == "Statement" and token.dep_ in {"relcl", "pcomp"}:
+            # "four regions that Russia claims": the clause describes the noun; "thanked Russia
+            # for condemning the strikes": the reason for the thanks.
+            return None
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
@@ -355,6 +369,10 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     # "containers of munitions": what the container holds says what it is.
     nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
               for p in prep.children if p.dep_ == "pobj"]
+    # "warplanes and troops"; "arms transfers"
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    if trigger.pos_ == "NOUN":
+        nouns += [c for c in trigger.children if c.dep_ == "compound"]
     kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
     kinds.discard(None)
     if kinds == {NEUTRAL_CARGO}:
@@ -455,7 +473,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                    for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     if type_ == "Meeting" and trigger.pos_ == "NOUN":
         # "a summit of the Union State", "the APEC summit": the body that meets takes part.
-        others += [a for c in trigger.children if c.dep_ == "compound" for a in roles.actors(c)]
+        others += [a for c in trigger.children if c.dep_ in {"compound", "poss"} for a in roles.actors(c)]
         others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     if type_ == "Pledge":
@@ -487,6 +505,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     if trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
+        return
+    if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         return
     places += _where_clause_place(head, roles)
     if not places:

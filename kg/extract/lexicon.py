@@ -41,6 +41,9 @@ class Lexicon:
     needs_target: frozenset[str]
     needs_companion: frozenset[str]
     carriers: frozenset[str]
+    needs_agent: frozenset[str]
+    phrasal_not: frozenset[tuple[str, str]]
+    object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
@@ -55,7 +58,7 @@ def load_lexicon() -> Lexicon:
     verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
     modified: dict[str, dict[str, str]] = {}
     for type_, entry in data.items():
-        if not isinstance(entry, dict):
+        if not isinstance(entry, dict) or type_ == "object_senses":
             continue
         if type_ not in EVENT_TYPES:
             raise OntologyError(f"kg/data/triggers.toml: [{type_}] is not an event type; "
@@ -75,6 +78,12 @@ def load_lexicon() -> Lexicon:
             future.add(type_)
     # A neutral cargo makes an event of any cargo trigger but leaves its type alone.
     cargo_types.update({noun: NEUTRAL_CARGO for noun in data.get("neutral_cargo", [])})
+    senses = data.get("object_senses", {})
+    for verb, objects in senses.items():
+        for noun, type_ in objects.items():
+            if type_ and type_ not in EVENT_TYPES:
+                raise OntologyError(f"kg/data/triggers.toml: [object_senses.{verb}] {noun} = {type_!r} is not an "
+                                    f"event type; use one of {', '.join(EVENT_TYPES)} or \"\".")
     qualifiers = {phrase: name for name, phrases in modality["qualifiers"].items() for phrase in phrases}
     lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
     lists["scales"] = modality["scales"]
@@ -92,6 +101,10 @@ def load_lexicon() -> Lexicon:
                                              for word in entry.get("needs_companion", [])),
                    carriers=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                       for word in entry.get("carriers", [])),
+                   needs_agent=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                         for word in entry.get("needs_agent", [])),
+                   phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
+                   object_senses=senses,
                    interception=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                           for word in entry.get("interception", [])),
                    needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)

@@ -43,9 +43,23 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
 def _governing_clause(head, words) -> list:
     """Return the words above the trigger up to, not including, a verb that reports it."""
     chain = []
-    for node in head.ancestors:
+    for node in _scope(head):
         if node.lemma_ in words["reporting_verbs"]:
             break
+        chain.append(node)
+    return chain
+
+
+def _scope(head) -> list:
+    """Return the words above the trigger whose hedges and denials reach it.
+
+    A relative or adverbial clause states its own fact: "would expand ties under the treaty they
+    signed in June" does not hedge the signing, nor "urged a ceasefire as he held talks" the talks.
+    """
+    chain, node = [], head
+    while node.head.i != node.i and not (node.dep_ == "relcl" or node.dep_ == "advcl" and any(
+            c.dep_ == "mark" for c in node.children)):
+        node = node.head
         chain.append(node)
     return chain
 
@@ -58,13 +72,13 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
            c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
-            or any(node.lemma_ in words["denial_verbs"] for node in head.ancestors):
+            or any(node.lemma_ in words["denial_verbs"] for node in _scope(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
             or any(c.dep_ == "amod" and c.lower_ in words["hedge_adjectives"] for c in trigger.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in head.ancestors):
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _scope(head)):
         status = "hedged"
     source = None
     for token in sent:
