@@ -303,3 +303,15 @@ def test_extract_a_relative_clause_is_not_hedged_by_the_clause_it_describes(extr
     body = "Kim Jong Un said North Korea would honour the treaty that it signed with Russia in June 2024."
     (signing,) = [e for e in extractor.extract(article(body)).events if e.type == "Signing"]
     assert (signing.status, signing.date) == ("asserted", "2024-06")
+
+
+def test_extract_reaching_no_agreement_is_a_negated_signing(extractor, article):
+    body = "Recep Tayyip Erdogan held talks with Vladimir Putin in Sochi, but the two leaders reached no agreement."
+    (signing,) = [e for e in extractor.extract(article(body)).events if e.type == "Signing"]
+    assert signing.status == "negated" and PUTIN in signing.participants
+
+
+def test_extract_troops_flying_into_a_state_are_deployed_there(extractor, article):
+    body = "The Chinese troops flew into Belarus last week."
+    (deployment,) = extractor.extract(article(body)).events
+    assert (deployment.type, deployment.agent, deployment.recipient) == ("Deployment", ID + "state/chn", BELARUS)

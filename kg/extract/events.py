@@ -511,7 +511,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     places += _where_clause_place(head, roles)
     if not places:
         places += _clause_places(head, trigger, roles)
-    if troops is not None and not places:
+    if troops is not None and not places and not recipients:
+        return
+    if type_ == "Visit" and not agents:
+        # "ships heading to Israel": a visit needs someone who goes.
         return
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not recipients and places and len(agents) == 1 \
             and not (type_ == "Combat" and others):

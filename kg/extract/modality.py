@@ -58,7 +58,7 @@ def _scope(head) -> list:
     """
     chain, node = [], head
     while node.head.i != node.i and not (node.dep_ == "relcl" or node.dep_ == "advcl" and any(
-            c.dep_ == "mark" for c in node.children)):
+            c.dep_ == "mark" for c in node.children) or node.dep_ == "acl" and node.tag_ in {"VBN", "VBD"}):
         node = node.head
         chain.append(node)
     return chain
@@ -69,7 +69,11 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     words = roles.lexicon.modality
     auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
     status = "asserted"
-    if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in trigger.children):
+        # "reached no agreement"
+        status = "negated"
+    elif any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
            c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
             or any(node.lemma_ in words["denial_verbs"] for node in _scope(head)):
