@@ -315,3 +315,13 @@ def test_extract_troops_flying_into_a_state_are_deployed_there(extractor, articl
     body = "The Chinese troops flew into Belarus last week."
     (deployment,) = extractor.extract(article(body)).events
     assert (deployment.type, deployment.agent, deployment.recipient) == ("Deployment", ID + "state/chn", BELARUS)
+
+
+@pytest.mark.parametrize("body, participants", [
+    ("NATO leaders ended a two-day summit in Vilnius on Wednesday.", {ID + "org/nato"}),
+    ("Vladimir Putin said he would be happy to visit China for a summit of the Shanghai Cooperation Organisation.",
+     {PUTIN, ID + "org/sco"}),
+])
+def test_extract_meetings_of_a_body(extractor, article, body, participants):
+    meetings = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert [set(e.participants) for e in meetings] == [participants]

@@ -41,7 +41,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             if type_ is None:
                 continue
             for event in _build_events(token, type_, sent, roles, published, article_text):
-                if len(event.participants) >= lexicon.min_participants[type_]:
+                if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
         pledges = [t for t, e in found if e.type == "Pledge"]
         found += _denied_copies(sent, found, roles)
@@ -65,6 +65,12 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if event.type == "Meeting" and event.status == "asserted" and len(people) == 2:
                     context.last_meeting = tuple(people)
                 yield event
+
+
+def _body_meets(event: Event, roles: Roles) -> bool:
+    # "NATO leaders ended a two-day summit in Vilnius": one organisation meets as a whole.
+    return event.type == "Meeting" and len(event.participants) == 1 \
+        and roles.type_of(event.participants[0]) == "Organization"
 
 
 def _denied_copies(sent, found: list, roles: Roles) -> list:
@@ -620,9 +626,10 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             return owners, None
         if node.pos_ in {"VERB", "AUX"}:
             subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
-            if not subjects and node.dep_ in {"advcl", "xcomp"} and node.tag_ == "VBG":
-                # "Speaking at a summit in Tirana, Zelenskyy said": the speaker attends.
-                subjects = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            if not subjects and node.dep_ in {"advcl", "xcomp"}:
+                # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
+                # summit": whoever speaks or travels attends.
+                subjects = _subject(node, roles)[0]
             return subjects, node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
             return [], None

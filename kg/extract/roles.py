@@ -86,6 +86,12 @@ class Roles:
         if token.lemma_.lower() == "counterpart":
             return self._counterpart(token)
 
+        if token.lemma_.lower() in pronouns["member_nouns"]:
+            # "Leaders of the G7", "members of the Wagner Group": the body they belong to.
+            found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
+            if found:
+                return found
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state; "Russian and Ukrainian
         # delegations": both.
