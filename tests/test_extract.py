@@ -325,3 +325,9 @@ def test_extract_troops_flying_into_a_state_are_deployed_there(extractor, articl
 def test_extract_meetings_of_a_body(extractor, article, body, participants):
     meetings = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert [set(e.participants) for e in meetings] == [participants]
+
+
+def test_extract_a_warning_is_a_statement_beside_the_strike_it_threatens(extractor, article):
+    body = "Iran's army chief warned that Iran would hit Israel much harder."
+    events = extractor.extract(article(body)).events
+    assert sorted((e.type, e.status) for e in events) == [("Combat", "hedged"), ("Statement", "asserted")]

@@ -58,7 +58,9 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
                 continue
-            key = (event.type, frozenset(event.participants), event.quantity, event.status)
+            # Two strikes in one sentence on two named places are two strikes.
+            key = (event.type, frozenset(event.participants), event.quantity, event.status,
+                   event.place if event.type == "Combat" else None)
             if key not in seen:
                 seen.add(key)
                 people = [p for p in event.participants if roles.type_of(p) == "Person"]
@@ -120,6 +122,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
                                                  for other in others):
         return True
+    if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
+        return False
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
                or _reports_on(token, other, reporting) for other in others)
 
