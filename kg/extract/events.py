@@ -43,6 +43,9 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
+        # "struck 60 targets, hitting radar sites": the participle tells more of the same strike.
+        found = [(t, e) for t, e in found if not (t.dep_ == "advcl" and t.tag_ == "VBG" and any(
+            o.i == t.head.i and f.type == e.type for o, f in found))]
         pledges = [t for t, e in found if e.type == "Pledge"]
         found += _denied_copies(sent, found, roles)
         # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.

@@ -31,13 +31,24 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
         # The parser often hangs "on Monday" on the object ("received Araghchi in Moscow on
         # Monday"): a date inside the trigger's own clause still belongs to it.
         clause = {t.i for t in head.subtree}
-        best = next((ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause), None)
+        best = next((ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
+                     and not _in_relative_clause(ent.root, head)), None)
     if best is None:
         return None
     text = best.text
     if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
         text = f"{best.root.head.text} {text}"
     return normalise_date(text, published=published, future=future)
+
+
+def _in_relative_clause(token, head) -> bool:
+    # "Erdoğan, who brokered the deal in July 2022, said …": the date is the brokering's.
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        node = node.head
+    return False
 
 
 def _governing_clause(head, words) -> list:
