@@ -67,7 +67,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             if key not in seen:
                 seen.add(key)
                 people = [p for p in event.participants if roles.type_of(p) == "Person"]
-                if event.type == "Meeting" and event.status == "asserted" and len(people) == 2:
+                if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
                     context.last_meeting = tuple(people)
                 yield event
 

@@ -79,6 +79,13 @@ class Roles:
                 # "Trump said he hoped to meet Kim. The two leaders did not issue…": the two
                 # who met, not the two named last.
                 return list(meeting)
+            states = list(dict.fromkeys(self.context.entities[p].state for p in meeting))
+            if group[0] == "State" and len(states) >= 2 and None not in states and number in {None, len(states)} \
+                    and token.tag_ == "NNS" and not self._in_sentence(found, token):
+                # "the governments pledged" after a summit: the states of those who met.
+                for state in states:
+                    self.context.register(state)
+                return states
             return found
         appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)]
         if appositions:
