@@ -331,3 +331,17 @@ def test_extract_a_warning_is_a_statement_beside_the_strike_it_threatens(extract
     body = "Iran's army chief warned that Iran would hit Israel much harder."
     events = extractor.extract(article(body)).events
     assert sorted((e.type, e.status) for e in events) == [("Combat", "hedged"), ("Statement", "asserted")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "who" stands for the noun the clause describes.
+    ("Wang Yi held talks with Sergei Lavrov, who said the two countries were close.",
+     [("Meeting", {ID + "person/wang-yi", LAVROV}), ("Statement", {LAVROV})]),
+    ("Beijing denies arming Russia.", [("Transfer", {ID + "state/chn", RUSSIA})]),
+    # Victims of a war named in passing are no new strike; a name in quotation is no statement.
+    ("Narendra Modi visited an exhibition in memory of children killed in the war.", [("Visit", {MODI})]),
+    ("Azerbaijan launched what it called anti-terrorist measures on September 19.", []),
+])
+def test_extract_relative_clauses_gerunds_and_names(extractor, article, body, expected):
+    events = extractor.extract(article(body)).events
+    assert sorted((e.type, frozenset(e.participants)) for e in events) == sorted((t, frozenset(p)) for t, p in expected)

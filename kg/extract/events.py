@@ -46,13 +46,16 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         # "struck 60 targets, hitting radar sites": the participle tells more of the same strike.
         found = [(t, e) for t, e in found if not (t.dep_ == "advcl" and t.tag_ == "VBG" and any(
             o.i == t.head.i and f.type == e.type for o, f in found))]
+        # "Kirby said the United States welcomed any effort": what is said, not a second statement.
+        reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
+        found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
         pledges = [t for t, e in found if e.type == "Pledge"]
         found += _denied_copies(sent, found, roles)
         # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
         fights = [set(e.participants) for _, e in found if e.type == "Combat"]
         found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
                                                   == "Visit" and any(f & set(e.participants) for f in fights))]
-        seen = set()
+        seen: dict[tuple, set] = {}
         for token, event in _richest(found):
             # "pledged to erect a monument", "undertook not to attack ships": what is promised
             # belongs to the pledge, not to the record of what happened.
@@ -61,15 +64,25 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
                 continue
-            # Two strikes in one sentence on two named places are two strikes.
-            key = (event.type, frozenset(event.participants), event.quantity, event.status,
-                   event.place if event.type == "Combat" else None)
-            if key not in seen:
-                seen.add(key)
+            key = (event.type, frozenset(event.participants), event.quantity, event.status)
+            # Two strikes on two named places, or a trip on to a second city, are two events.
+            if key not in seen or event.type in {"Combat", "Visit"} and event.place \
+                    and None not in seen[key] and event.place not in seen[key]:
+                seen.setdefault(key, set()).add(event.place)
                 people = [p for p in event.participants if roles.type_of(p) == "Person"]
                 if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
                     context.last_meeting = tuple(people)
                 yield event
+
+
+def _said_in(token, reporter) -> bool:
+    # Only the clause said, not a clause joined to the saying ("said … and praised …").
+    node = token
+    while node.i != reporter.i:
+        if node.dep_ not in {"ccomp", "xcomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return token.i != reporter.i
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:
@@ -122,6 +135,9 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return True
     reporting = lexicon.modality["reporting_verbs"]
     others = [other for other, e in found if e.type != "Statement" and other is not token]
+    if token.dep_ == "relcl":
+        # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
+        others = [other for other in others if token in other.ancestors]
     if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
                                                  for other in others):
         return True
@@ -225,9 +241,17 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
                       if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
         if sense is not None:
             return sense or None
-        if lexicon.verbs.get(lemma) == "Statement" and token.dep_ in {"relcl", "pcomp"}:
+        if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
+                c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)):
             # "four regions that Russia claims": the clause describes the noun; "thanked Russia
-            # for condemning the strikes": the reason for the thanks.
+            # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" speaks.)
+            return None
+        if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
+            # "launched what it called anti-terrorist measures": a name in quotation marks.
+            return None
+        if (lexicon.verbs.get(lemma) == "Combat" or lemma == "arm") and token.dep_ == "acl" and token.tag_ == "VBN" \
+                and not any(c.dep_ == "agent" for c in token.children):
+            # "an exhibition in memory of children killed in the war": the victims, not a new strike.
             return None
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
@@ -270,7 +294,7 @@ def _mentions_earlier(token, lexicon: Lexicon) -> bool:
     # a noun with a cast of its own ("after the talks with Putin") is still read.
     return token.dep_ == "pobj" and token.head.lower_ in lexicon.modality["time_after_prepositions"] \
         and any(c.lower_ == "the" for c in token.children) \
-        and not any(c.dep_ in {"poss", "compound", "prep", "amod"} for c in token.children)
+        and not any(c.dep_ in {"poss", "prep"} for c in token.children)
 
 
 def _clause_head(token, lexicon: Lexicon):
@@ -394,7 +418,7 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
         # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
         return type_
-    if any(n.pos_ in {"PROPN", "NUM"} for n in nouns):
+    if any(n.pos_ in {"PROPN", "NUM"} and n.dep_ in {"dobj", "nsubjpass"} for n in nouns):
         return type_
     if not kinds:
         return None
@@ -480,6 +504,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "signed an agreement on security guarantees in Minsk"
                 places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                            for p in roles.places(t) if roles.type_of(p) == "Place"]
+    if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger and not agents:
+        # "Israeli and US strikes": who strikes.
+        agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"} for a in roles.actors(c)]
     if type_ == "Combat" and trigger.pos_ == "NOUN":
         # "its invasion of Ukraine": the one invaded.
         others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -546,6 +573,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     recipient_options = list(dict.fromkeys(recipients or [o for o in others if o not in agents]))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
     place = next((p for p in places if p not in participants or roles.type_of(p) == "Place"), None)
+    if place and roles.type_of(place) == "Place":
+        roles.context.last_place = place
     event = Event(
         type=type_,
         evidence=Span(article_text[start:end], start, end),
@@ -565,6 +594,12 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         confidence=_confidence(participants, place, when, status),
         trigger=trigger.text,
     )
+    hosts = [r for r in dict.fromkeys(recipients) if roles.type_of(r) == "State"]
+    if type_ == "Visit" and agent and len(hosts) >= 2:
+        # "expected to fly on to Eswatini and then to Angola": a visit to each.
+        for host in hosts:
+            yield replace(event, participants=(agent, host), recipient=host, place=host)
+        return
     yield event
     if cargo:
         yield from _follow_on(event, head, roles)
@@ -713,8 +748,10 @@ def _clause_places(head, trigger, roles: Roles) -> list[str]:
             found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
             if found:
                 return found
-    # "held talks there": the place named last.
+    # "held talks there": the place of the last event, else the place named last.
     if any(t.lower_ == "there" and t.dep_ == "advmod" for t in (*head.children, *trigger.children)):
+        if roles.context.last_place:
+            return [roles.context.last_place]
         named = [m.entity for m in roles.context.mentions if roles.type_of(m.entity) == "Place"
                  and m.span.start < roles.offset + head.idx]
         return named[-1:]

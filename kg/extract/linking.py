@@ -34,6 +34,8 @@ class ArticleContext:
     posts: list[PostClaim] = field(default_factory=list)
     # The people of the last meeting reported as having happened: "the two leaders" after it.
     last_meeting: tuple[str, ...] = ()
+    # The place of the last event found: "stopped in Tokyo and met Ishiba there".
+    last_place: str | None = None
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""

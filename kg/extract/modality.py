@@ -45,7 +45,7 @@ def _in_relative_clause(token, head) -> bool:
     # "Erdoğan, who brokered the deal in July 2022, said …": the date is the brokering's.
     node = token
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in {"relcl", "acl"}:
+        if node.dep_ == "relcl":
             return True
         node = node.head
     return False

@@ -43,11 +43,15 @@ class Roles:
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
         pronouns = self.lexicon.modality
+        if token.lower_ in {"who", "which", "that"} and token.dep_ in {"nsubj", "nsubjpass"} \
+                and token.head.dep_ == "relcl":
+            # "Wang Yi, who said …": the noun the clause describes.
+            return self._actor(token.head.head)
         subject = self._clause_subject(token)
         if subject:
             return subject
         if token.lower_ in pronouns["person_pronouns"]:
-            return self._antecedent(token, {"Person"})
+            return self._same_pronoun(token) or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
                 # "it" stands for a state or body only as a subject or possessor ("it had sent
@@ -94,8 +98,8 @@ class Roles:
             return self._counterpart(token)
 
         if token.lemma_.lower() in pronouns["member_nouns"]:
-            # "Leaders of the G7", "members of the Wagner Group": the body they belong to.
-            found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            # "Leaders of the G7", "advisers from Russia and France": whom they act for.
+            found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
                      for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
             if found:
                 return found
@@ -109,16 +113,34 @@ class Roles:
         return []
 
     def _governing_subject(self, token) -> list[str]:
-        """Resolve "Russia first used the Oreshnik on November 21, when it struck …" to Russia."""
+        """Resolve "it" to the subject of a clause it hangs in.
+
+        "Russia first used the Oreshnik on November 21, when it struck …", "Washington said it had
+        not been told", "Russia massed troops, while denying that it plans to invade": Russia,
+        the United States, Russia.
+        """
         clause = token.head
-        if token.dep_ != "nsubj" or clause.dep_ not in {"advcl", "relcl"}:
+        if token.dep_ != "nsubj" or clause.dep_ not in {"advcl", "relcl", "ccomp"}:
             return []
         verb = clause.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        for _ in range(4):
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c)
+                     if self.type_of(a) in {"State", "Organization"}]
+            if found or verb.dep_ not in {"advcl", "ccomp", "conj", "xcomp"}:
+                return found if len(found) == 1 else []
             verb = verb.head
-        found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c)
-                 if self.type_of(a) == "State"]
-        return found if len(found) == 1 else []
+        return []
+
+    def _same_pronoun(self, token) -> list[str]:
+        # "he was received by Xi, and he also held talks with Lavrov": the second "he" is the first.
+        if token.dep_ != "nsubj" or token.head.dep_ != "conj":
+            return []
+        first = next((c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if first is None or first.lower_ != token.lower_:
+            return []
+        return self._antecedent(first, {"Person"})
 
     def _clause_subject(self, token) -> list[str]:
         """Resolve "Iran … in its first attack", "Putin … at his residence" to the clause's subject."""
