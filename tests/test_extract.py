@@ -345,3 +345,12 @@ def test_extract_a_warning_is_a_statement_beside_the_strike_it_threatens(extract
 def test_extract_relative_clauses_gerunds_and_names(extractor, article, body, expected):
     events = extractor.extract(article(body)).events
     assert sorted((e.type, frozenset(e.participants)) for e in events) == sorted((t, frozenset(p)) for t, p in expected)
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Ukrainian troops pushed into Russia's Kursk region in August 2024.", ["Combat"]),
+    ("Russia pushed for a ceasefire in August 2024.", []),
+    ("Azerbaijani soldiers opened fire on a Russian vehicle on September 20.", ["Combat"]),
+])
+def test_extract_verbs_that_need_a_word_to_be_combat(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -257,13 +257,11 @@ def _trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
-        if lemma in lexicon.needs_target and not any(
-                c.dep_ == "prep" and c.lower_ == "against"
+        if lemma in lexicon.needs_word and not any(
+                c.lower_ in lexicon.needs_word[lemma]
                 for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
             return None
         if _topic(token, lexicon):
-            return None
-        if lemma in lexicon.needs_companion and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             return None
         if lemma in lexicon.needs_no_event and any(
                 c.dep_ == "xcomp" and _trigger_type(c, lexicon) for c in token.children):

@@ -38,8 +38,7 @@ class Lexicon:
     needs_weapon: frozenset[str]
     pledge_objects: frozenset[str]
     needs_no_event: frozenset[str]
-    needs_target: frozenset[str]
-    needs_companion: frozenset[str]
+    needs_word: dict[str, frozenset[str]]
     carriers: frozenset[str]
     needs_agent: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
@@ -95,10 +94,8 @@ def load_lexicon() -> Lexicon:
                                         for word in entry.get("fixed_type", [])),
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
-                   needs_target=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                          for word in entry.get("needs_target", [])),
-                   needs_companion=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                             for word in entry.get("needs_companion", [])),
+                   needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
+                               for verb, words in entry.get("needs_word", {}).items()},
                    carriers=frozenset(word for entry in data.values() if isinstance(entry, dict)
                                       for word in entry.get("carriers", [])),
                    needs_agent=frozenset(word for entry in data.values() if isinstance(entry, dict)
