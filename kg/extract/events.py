@@ -43,9 +43,9 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
-        # "struck 60 targets, hitting radar sites": the participle tells more of the same strike.
-        found = [(t, e) for t, e in found if not (t.dep_ == "advcl" and t.tag_ == "VBG" and any(
-            o.i == t.head.i and f.type == e.type for o, f in found))]
+        # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
+        # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
+        found = _fold_elaborations(found)
         # "Kirby said the United States welcomed any effort": what is said, not a second statement.
         reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
         found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
@@ -73,6 +73,23 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
                     context.last_meeting = tuple(people)
                 yield event
+
+
+def _fold_elaborations(found: list) -> list:
+    kept = []
+    for token, event in found:
+        parent = next(((o, f) for o, f in found if o.i == token.head.i and f.type == event.type), None)
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        purpose = token.dep_ in {"advcl", "xcomp"} and event.type == "Combat" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if parent is None or not (participle or purpose):
+            kept.append((token, event))
+            continue
+        if purpose:
+            index = next(i for i, (o, _) in enumerate(found) if o.i == parent[0].i)
+            merged = tuple(dict.fromkeys(parent[1].participants + event.participants))
+            found[index] = (parent[0], replace(parent[1], participants=merged))
+    return [(t, e) for t, e in found if any(t.i == k.i for k, _ in kept)]
 
 
 def _said_in(token, reporter) -> bool:
@@ -127,6 +144,9 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     "warned", "accused") stay statements of their own.
     """
     if event.status == "negated":
+        return True
+    if token.dep_ == "conj" and token.head.lemma_ in lexicon.modality["denial_verbs"]:
+        # "denied supplying missiles and called the accusations propaganda": one denial.
         return True
     if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)

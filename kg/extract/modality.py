@@ -51,6 +51,17 @@ def _in_relative_clause(token, head) -> bool:
     return False
 
 
+def _denied_scope(head) -> list:
+    # "rejected the claim and accused the US of arming Ukraine": the denial stops at "and".
+    chain = []
+    for node in [head, *_scope(head)]:
+        if node is not head:
+            chain.append(node)
+        if node.dep_ == "conj":
+            break
+    return chain
+
+
 def _governing_clause(head, words) -> list:
     """Return the words above the trigger up to, not including, a verb that reports it."""
     chain = []
@@ -87,7 +98,7 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     elif any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
            c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
-            or any(node.lemma_ in words["denial_verbs"] for node in _scope(head)):
+            or any(node.lemma_ in words["denial_verbs"] for node in _denied_scope(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
