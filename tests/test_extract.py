@@ -354,3 +354,9 @@ def test_extract_relative_clauses_gerunds_and_names(extractor, article, body, ex
 ])
 def test_extract_verbs_that_need_a_word_to_be_combat(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_extract_the_purpose_of_fighting_folds_into_the_fight(extractor, article):
+    body = "North Korean soldiers fought alongside Russian troops to drive Ukrainian forces out of the Kursk region."
+    (combat,) = [e for e in extractor.extract(article(body)).events if e.type == "Combat"]
+    assert set(combat.participants) == {PRK, RUSSIA, UKRAINE}

@@ -145,9 +145,6 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     """
     if event.status == "negated":
         return True
-    if token.dep_ == "conj" and token.head.lemma_ in lexicon.modality["denial_verbs"]:
-        # "denied supplying missiles and called the accusations propaganda": one denial.
-        return True
     if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
             for c in token.children):
