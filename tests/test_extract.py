@@ -360,3 +360,24 @@ def test_extract_the_purpose_of_fighting_folds_into_the_fight(extractor, article
     body = "North Korean soldiers fought alongside Russian troops to drive Ukrainian forces out of the Kursk region."
     (combat,) = [e for e in extractor.extract(article(body)).events if e.type == "Combat"]
     assert set(combat.participants) == {PRK, RUSSIA, UKRAINE}
+
+
+@pytest.mark.parametrize("body, pledgers", [
+    ("Kim Jong Un told his guest that North Korea would keep expanding cooperation with Russia.", {PRK, RUSSIA}),
+    ("Joe Biden and Emmanuel Macron said their countries would work with Israel.",
+     {USA, ID + "state/fra", ISRAEL}),
+])
+def test_extract_future_cooperation_is_a_pledge(extractor, article, body, pledgers):
+    (pledge,) = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
+    assert set(pledge.participants) == pledgers and pledge.status == "asserted"
+
+
+def test_extract_a_deal_that_would_strengthen_ties_pledges_nothing(extractor, article):
+    body = "Viktor Orban said the agreement would strengthen his country's commitment to NATO."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+def test_extract_a_hedge_verb_does_not_reach_a_clause_joined_to_it(extractor, article):
+    body = "Narendra Modi urged Ukraine and Russia to talk, and said India would help."
+    (pledge,) = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
+    assert pledge.status == "asserted"

@@ -456,6 +456,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return
     agents, patients, patient_token = _subject(head, roles)
+    if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
+        # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
+        return
     if trigger.pos_ == "NOUN" and head is trigger:
         # A noun has no passive subject of its own: "was not given notice of the operation".
         patients, patient_token = [], None
@@ -513,6 +516,11 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             agents = _pledged_by(obj, roles)
             others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"for", "to"}
                        for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+        elif type_ == "Pledge":
+            # "would keep expanding cooperation with Russia"
+            others += roles.actors(obj)
+            others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                       for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         else:
             others += roles.actors(obj)
             if type_ == "Signing":
@@ -560,8 +568,6 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     if trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
-        return
-    if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         return
     places += _where_clause_place(head, roles)
     if not places:

@@ -51,15 +51,19 @@ def _in_relative_clause(token, head) -> bool:
     return False
 
 
-def _denied_scope(head) -> list:
-    # "rejected the claim and accused the US of arming Ukraine": the denial stops at "and".
-    chain = []
-    for node in [head, *_scope(head)]:
-        if node is not head:
-            chain.append(node)
-        if node.dep_ == "conj":
-            break
-    return chain
+def _governing_words(head) -> list:
+    """Return the words above the trigger that govern it as a complement.
+
+    A verb governs what it takes as a complement, not a clause joined to it by "and": in "rejected
+    the claim and accused the US of arming Ukraine", or "urged talks and said India was ready",
+    the second verb is no part of the first.
+    """
+    governing, child = [], head
+    for node in _scope(head):
+        if child.dep_ != "conj":
+            governing.append(node)
+        child = node
+    return governing
 
 
 def _governing_clause(head, words) -> list:
@@ -98,13 +102,13 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     elif any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
            c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
            for node in (trigger, head) for c in node.children) \
-            or any(node.lemma_ in words["denial_verbs"] for node in _denied_scope(head)):
+            or any(node.lemma_ in words["denial_verbs"] for node in _governing_words(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
             or any(c.dep_ == "amod" and c.lower_ in words["hedge_adjectives"] for c in trigger.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _scope(head)):
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)):
         status = "hedged"
     source = None
     for token in sent:

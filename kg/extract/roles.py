@@ -65,12 +65,17 @@ class Roles:
         if holders:
             return holders
         group = pronouns["group_nouns"].get(token.lemma_.lower())
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in pronouns["person_pronouns"]), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"
+                      and (c.lower_ in pronouns["person_pronouns"] or c.lower_ == "their")), None)
         if group == ["State"] and owner is not None:
-            # "her government", "his country": the state of the person meant.
-            person = self._antecedent(owner, {"Person"})
-            state = self.context.entities[person[0]].state if person else None
-            return [state] if state else []
+            # "her government", "his country": the state of the person meant; "Biden and Macron
+            # said their countries …": theirs.
+            people = self._clause_subject(owner) or self._antecedent(owner, {"Person"})
+            states = [s for s in dict.fromkeys(self.context.entities[p].state if self.type_of(p) == "Person" else p
+                                               for p in people) if s]
+            for state in states:
+                self.context.register(state)
+            return states
         if group and any(c.lower_ in {"the", "both", "all", "their", "each"} for c in token.children):
             # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
             # that kind named last, or the people of the meeting just reported.
@@ -153,6 +158,10 @@ class Roles:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and token.i not in
                     {t.i for t in c.subtree} and c.lower_ not in kinds]
+        if not subjects and verb.dep_ == "ccomp" and any(token.i in {t.i for t in c.subtree}
+                                                         for c in verb.children if c.dep_ == "nsubj"):
+            # "Biden and Macron said their countries would …": the ones who say it.
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in kinds]
         found = [a for c in subjects for a in self.actors(c) if self.type_of(a) in kinds[token.lower_]]
         return found if len(found) == 1 or token.lower_ == "their" else []
 
