@@ -381,3 +381,16 @@ def test_extract_a_hedge_verb_does_not_reach_a_clause_joined_to_it(extractor, ar
     body = "Narendra Modi urged Ukraine and Russia to talk, and said India would help."
     (pledge,) = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
     assert pledge.status == "asserted"
+
+
+def test_extract_a_pronoun_skips_names_inside_clauses_of_its_verbs_arguments(extractor, article):
+    body = ("Narendra Modi arrived in Kyiv on Friday. Volodymyr Zelenskyy met him at an exhibition, "
+            "where Modi laid a small toy.")
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == {MODI, ID + "person/volodymyr-zelenskyy"}
+
+
+def test_extract_refusing_negates_what_is_refused(extractor, article):
+    body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert meeting.status == "negated"

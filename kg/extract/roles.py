@@ -218,7 +218,7 @@ class Roles:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}]
         arguments += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
-        return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in c.subtree
+        return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
                 if t.i in self.token_iris and t.i != token.i}
 
     def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
@@ -293,3 +293,13 @@ class Roles:
                 self.context.add(capital, token.text, self.offset + token.idx)
                 return [capital]
         return []
+
+
+def _phrase(token) -> list:
+    """Return a noun phrase's own words, without the clauses inside it ("an exhibition …, where Modi laid …")."""
+    words, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack += [c for c in node.children if c.dep_ in {"compound", "conj", "appos", "flat", "amod", "poss", "nmod", "cc"}]
+    return words
