@@ -394,3 +394,10 @@ def test_extract_refusing_negates_what_is_refused(extractor, article):
     body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert meeting.status == "negated"
+
+
+def test_extract_a_relative_clause_inside_a_pledge_is_not_promised(extractor, article):
+    body = ("Kim Jong Un told his guest that North Korea would keep expanding cooperation with Russia "
+            "under the treaty that it signed with Russia in June 2024.")
+    types = sorted(e.type for e in extractor.extract(article(body)).events)
+    assert types == ["Pledge", "Signing"]

@@ -59,7 +59,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         for token, event in _richest(found):
             # "pledged to erect a monument", "undertook not to attack ships": what is promised
             # belongs to the pledge, not to the record of what happened.
-            if event.type != "Pledge" and any(p in token.ancestors for p in pledges):
+            if event.type != "Pledge" and any(_promised(token, p) for p in pledges):
                 continue
             # "X said that Y sent troops": what X said is the deployment, with X as its source.
             if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
@@ -73,6 +73,17 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
                     context.last_meeting = tuple(people)
                 yield event
+
+
+def _promised(token, pledge) -> bool:
+    # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
+    # countries signed in June" was signed, not promised).
+    node = token
+    while node.i != pledge.i:
+        if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return token.i != pledge.i
 
 
 def _fold_elaborations(found: list) -> list:
