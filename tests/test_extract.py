@@ -401,3 +401,9 @@ def test_extract_a_relative_clause_inside_a_pledge_is_not_promised(extractor, ar
             "under the treaty that it signed with Russia in June 2024.")
     types = sorted(e.type for e in extractor.extract(article(body)).events)
     assert types == ["Pledge", "Signing"]
+
+
+def test_extract_leaving_for_a_state_is_a_visit_there(extractor, article):
+    body = "Abbas Araghchi left Tehran for China on Monday."
+    (visit,) = extractor.extract(article(body)).events
+    assert (visit.type, visit.recipient) == ("Visit", ID + "state/chn")

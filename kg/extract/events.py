@@ -507,7 +507,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 agents = roles.actors(obj)
             agents = agents or roles.actors(obj)
             continue
-        places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
+        if trigger.lemma_.lower() not in lexicon.departures:
+            # "left Tehran for China": the object is where the trip starts.
+            places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
         weapon = lexicon.cargo_types.get(obj.lemma_.lower()) == "Transfer"
         if type_ == "Combat" and weapon and trigger.lemma_.lower() in lexicon.interception:
             # "shot down several Ukrainian drones": the drones' side is the other party.
@@ -571,7 +573,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
                 others += roles.actors(pobj)
                 places += [p for p in roles.places(pobj, agent=agent_hint) if roles.type_of(p) == "Place"]
-            elif word in _MOVE_PREPS and type_ in {"Visit", "Deployment", "Transfer", "Combat", "Pledge"}:
+            elif (word in _MOVE_PREPS or word == "for" and trigger.lemma_.lower() in lexicon.departures) \
+                    and type_ in {"Visit", "Deployment", "Transfer", "Combat", "Pledge"}:
                 found = roles.places(pobj, agent=agent_hint)
                 places += [p for p in found if roles.type_of(p) == "Place"]
                 recipients += [p for p in found if roles.type_of(p) == "State"] \

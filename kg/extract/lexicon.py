@@ -39,6 +39,7 @@ class Lexicon:
     pledge_objects: frozenset[str]
     needs_no_event: frozenset[str]
     needs_word: dict[str, frozenset[str]]
+    departures: frozenset[str]
     carriers: frozenset[str]
     needs_agent: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
@@ -94,6 +95,8 @@ def load_lexicon() -> Lexicon:
                                         for word in entry.get("fixed_type", [])),
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
+                   departures=frozenset(word for entry in data.values() if isinstance(entry, dict)
+                                        for word in entry.get("departures", [])),
                    needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=frozenset(word for entry in data.values() if isinstance(entry, dict)
