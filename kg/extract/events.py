@@ -133,7 +133,7 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
             continue
         deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
         for token, event in found:
-            if event.status == "asserted" and event.type != "Statement" and deniers & set(event.participants):
+            if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
                 copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
                                              confidence=round(event.confidence * 0.8, 2))))
     return copies
