@@ -215,13 +215,6 @@ def test_extract_the_two_leaders_are_the_two_who_met(extractor, article):
         == ["hedged"]
 
 
-def test_extract_a_denial_in_its_own_clause_adds_a_negated_copy(extractor, article):
-    body = "Washington says Iran has sent Russia ballistic missiles, a claim Tehran denies."
-    transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
-    assert sorted(e.status for e in transfers) == ["asserted", "negated"]
-    assert all(set(e.participants) == {IRAN, RUSSIA} for e in transfers)
-
-
 def test_extract_kremlin_after_in_is_a_building_in_russia(extractor, article):
     body = "Vladimir Putin held talks with Xi Jinping in the Kremlin. The Kremlin said the talks went well."
     extraction = extractor.extract(article(body))
@@ -230,11 +223,6 @@ def test_extract_kremlin_after_in_is_a_building_in_russia(extractor, article):
     assert (building.type, building.label, building.state) == ("Place", "Kremlin", RUSSIA)
     (statement,) = [e for e in extraction.events if e.type == "Statement"]
     assert statement.agent == RUSSIA
-
-
-def test_extract_the_mission_of_sent_troops_is_no_event(extractor, article):
-    body = "The United States has deployed about 1,000 troops in Niger to help fight insurgents."
-    assert [e.type for e in extractor.extract(article(body)).events] == ["Deployment"]
 
 
 def test_extract_the_capital_named_by_a_demonym(extractor, article):
@@ -259,11 +247,6 @@ def test_extract_combat_from_use_interception_and_subordinate_clauses(extractor,
     assert [set(e.participants) for e in events] == [participants]
 
 
-def test_extract_a_policy_of_not_supplying_is_no_transfer(extractor, article):
-    body = "Seoul said on Thursday that it would reconsider its policy of not supplying weapons to Ukraine."
-    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
-
-
 def test_extract_sentence_initial_surname_the_tagger_misses(extractor, article):
     body = "Antonio Guterres attended the ceremony in Istanbul. Guterres called the deal a beacon of hope."
     (statement,) = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
@@ -281,22 +264,6 @@ def test_extract_troops_carried_by_another_state_are_their_own_states_deployment
     (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
     assert (deployment.agent, deployment.quantity) == (PRK, 1500)
     assert set(deployment.participants) == {PRK, RUSSIA}
-
-
-def test_extract_discussing_without_a_partner_and_announcing_news_are_no_events(extractor, article):
-    body = ("The two sides discussed a possible summit. "
-            "Volodymyr Zelenskyy announced the capture on Saturday.")
-    assert [e.type for e in extractor.extract(article(body)).events] == []
-
-
-@pytest.mark.parametrize("body, types", [
-    ("Volodymyr Zelenskyy struck a softer tone on Wednesday.", []),
-    ("Volodymyr Zelenskyy attacked the draft wording on Tuesday.", ["Statement"]),
-    ("Emmanuel Macron said the deal crowned months of diplomacy carried out with the United States.", ["Statement"]),
-    ("Russia sent warplanes and troops to Syria in 2015.", ["Deployment"]),
-])
-def test_extract_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
-    assert [e.type for e in extractor.extract(article(body)).events] == types
 
 
 def test_extract_a_relative_clause_is_not_hedged_by_the_clause_it_describes(extractor, article):
@@ -327,12 +294,6 @@ def test_extract_meetings_of_a_body(extractor, article, body, participants):
     assert [set(e.participants) for e in meetings] == [participants]
 
 
-def test_extract_a_warning_is_a_statement_beside_the_strike_it_threatens(extractor, article):
-    body = "Iran's army chief warned that Iran would hit Israel much harder."
-    events = extractor.extract(article(body)).events
-    assert sorted((e.type, e.status) for e in events) == [("Combat", "hedged"), ("Statement", "asserted")]
-
-
 @pytest.mark.parametrize("body, expected", [
     # "who" stands for the noun the clause describes.
     ("Wang Yi held talks with Sergei Lavrov, who said the two countries were close.",
@@ -345,21 +306,6 @@ def test_extract_a_warning_is_a_statement_beside_the_strike_it_threatens(extract
 def test_extract_relative_clauses_gerunds_and_names(extractor, article, body, expected):
     events = extractor.extract(article(body)).events
     assert sorted((e.type, frozenset(e.participants)) for e in events) == sorted((t, frozenset(p)) for t, p in expected)
-
-
-@pytest.mark.parametrize("body, types", [
-    ("Ukrainian troops pushed into Russia's Kursk region in August 2024.", ["Combat"]),
-    ("Russia pushed for a ceasefire in August 2024.", []),
-    ("Azerbaijani soldiers opened fire on a Russian vehicle on September 20.", ["Combat"]),
-])
-def test_extract_verbs_that_need_a_word_to_be_combat(extractor, article, body, types):
-    assert [e.type for e in extractor.extract(article(body)).events] == types
-
-
-def test_extract_the_purpose_of_fighting_folds_into_the_fight(extractor, article):
-    body = "North Korean soldiers fought alongside Russian troops to drive Ukrainian forces out of the Kursk region."
-    (combat,) = [e for e in extractor.extract(article(body)).events if e.type == "Combat"]
-    assert set(combat.participants) == {PRK, RUSSIA, UKRAINE}
 
 
 @pytest.mark.parametrize("body, pledgers", [
@@ -394,13 +340,6 @@ def test_extract_refusing_negates_what_is_refused(extractor, article):
     body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert meeting.status == "negated"
-
-
-def test_extract_a_relative_clause_inside_a_pledge_is_not_promised(extractor, article):
-    body = ("Kim Jong Un told his guest that North Korea would keep expanding cooperation with Russia "
-            "under the treaty that it signed with Russia in June 2024.")
-    types = sorted(e.type for e in extractor.extract(article(body)).events)
-    assert types == ["Pledge", "Signing"]
 
 
 def test_extract_leaving_for_a_state_is_a_visit_there(extractor, article):

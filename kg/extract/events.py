@@ -1,12 +1,12 @@
 """Find events in a parsed paragraph and fill their roles from the dependency parse.
 
-A trigger word from ``kg/data/triggers.toml`` opens an event. Its agent is the grammatical
+A trigger word opens an event (``triggers.py``, words in ``kg/data/triggers.toml``). Its agent is the grammatical
 subject (of the trigger, of the light verb whose object it is, or of the clause it hangs in);
 other participants come from its object and from "with/alongside …" phrases; the place from
 "in/at/near/around …", from "to …" for movements, or from the place a "where" clause hangs on;
 the date from a date expression in the trigger's clause or a clause above it; the number of
 troops or items from the object's numeral; status, source and number qualifiers from the words
-in ``kg/data/modality.toml``.
+in ``kg/data/modality.toml``. ``reconcile.py`` then settles what each sentence's candidates become.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from datetime import date
 from kg.extract.lexicon import NEUTRAL_CARGO, Lexicon, load_lexicon, parse_quantity, qualifier
 from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality
+from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
+from kg.extract.triggers import trigger_type, troops_moving
 from kg.records import Event, Span
 
 __all__ = ["extract_events"]
@@ -37,80 +39,13 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
     for sent in doc.sents:
         found: list[tuple[object, Event]] = []
         for token in sent:
-            type_ = _trigger_type(token, lexicon)
+            type_ = trigger_type(token, lexicon)
             if type_ is None:
                 continue
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
-        # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
-        # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
-        found = _fold_elaborations(found)
-        # "Kirby said the United States welcomed any effort": what is said, not a second statement.
-        reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
-        found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
-        pledges = [t for t, e in found if e.type == "Pledge"]
-        found += _denied_copies(sent, found, roles)
-        # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
-        fights = [set(e.participants) for _, e in found if e.type == "Combat"]
-        found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
-                                                  == "Visit" and any(f & set(e.participants) for f in fights))]
-        seen: dict[tuple, set] = {}
-        for token, event in _richest(found):
-            # "pledged to erect a monument", "undertook not to attack ships": what is promised
-            # belongs to the pledge, not to the record of what happened.
-            if event.type != "Pledge" and any(_promised(token, p) for p in pledges):
-                continue
-            # "X said that Y sent troops": what X said is the deployment, with X as its source.
-            if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
-                continue
-            key = (event.type, frozenset(event.participants), event.quantity, event.status)
-            # Two strikes on two named places, or a trip on to a second city, are two events.
-            if key not in seen or event.type in {"Combat", "Visit"} and event.place \
-                    and None not in seen[key] and event.place not in seen[key]:
-                seen.setdefault(key, set()).add(event.place)
-                people = [p for p in event.participants if roles.type_of(p) == "Person"]
-                if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
-                    context.last_meeting = tuple(people)
-                yield event
-
-
-def _promised(token, pledge) -> bool:
-    # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
-    # countries signed in June" was signed, not promised).
-    node = token
-    while node.i != pledge.i:
-        if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
-            return False
-        node = node.head
-    return token.i != pledge.i
-
-
-def _fold_elaborations(found: list) -> list:
-    kept = []
-    for token, event in found:
-        parent = next(((o, f) for o, f in found if o.i == token.head.i and f.type == event.type), None)
-        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
-        purpose = token.dep_ in {"advcl", "xcomp"} and event.type == "Combat" \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if parent is None or not (participle or purpose):
-            kept.append((token, event))
-            continue
-        if purpose:
-            index = next(i for i, (o, _) in enumerate(found) if o.i == parent[0].i)
-            merged = tuple(dict.fromkeys(parent[1].participants + event.participants))
-            found[index] = (parent[0], replace(parent[1], participants=merged))
-    return [(t, e) for t, e in found if any(t.i == k.i for k, _ in kept)]
-
-
-def _said_in(token, reporter) -> bool:
-    # Only the clause said, not a clause joined to the saying ("said … and praised …").
-    node = token
-    while node.i != reporter.i:
-        if node.dep_ not in {"ccomp", "xcomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-    return token.i != reporter.i
+        yield from reconcile(sent, found, roles)
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:
@@ -119,208 +54,10 @@ def _body_meets(event: Event, roles: Roles) -> bool:
         and roles.type_of(event.participants[0]) == "Organization"
 
 
-def _denied_copies(sent, found: list, roles: Roles) -> list:
-    """Return a negated copy of each event a party to it denies in a clause of its own.
-
-    "The US says Chinese firms supplied Russia, but Beijing denies it"; "…, a claim Tehran
-    denies": the article reports both the claim and the denial.
-    """
-    triggers = {token.i for token, _ in found}
-    copies = []
-    for verb in sent:
-        if verb.lemma_ not in roles.lexicon.modality["denial_verbs"] or \
-                any(t.i in triggers for t in verb.subtree):
-            continue
-        deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
-        for token, event in found:
-            if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
-                copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
-                                             confidence=round(event.confidence * 0.8, 2))))
-    return copies
-
-
-def _speaks_of_future(token, lexicon: Lexicon) -> bool:
-    # "would support", "ready to support", "will continue to support"
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in token.children):
-        return True
-    return token.dep_ == "xcomp" and (token.head.lemma_.lower() in lexicon.modality["future_heads"]
-                                      or _speaks_of_future(token.head, lexicon))
-
-
-def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
-    """Tell whether a statement only attributes another event in its sentence, or states nothing.
-
-    "X said troops were sent", "troops were sent, X told lawmakers": the deployment is the
-    event and X its source. "X has not confirmed it" states nothing. Words that judge ("praised",
-    "warned", "accused") stay statements of their own.
-    """
-    if event.status == "negated":
-        return True
-    if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
-            for c in token.children):
-        # "Zelenskyy announced the capture": the capture is the news, told already.
-        return True
-    reporting = lexicon.modality["reporting_verbs"]
-    others = [other for other, e in found if e.type != "Statement" and other is not token]
-    if token.dep_ == "relcl":
-        # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
-        others = [other for other in others if token in other.ancestors]
-    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
-                                                 for other in others):
-        return True
-    if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
-        return False
-    return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
-               or _reports_on(token, other, reporting) for other in others)
-
-
-def _reported_between(token, other, reporting: frozenset[str]) -> bool:
-    # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
-    # reports the fighting; the accusation is a statement of its own.
-    node = other.head
-    while node.i != token.i and node.head.i != node.i:
-        if node.lemma_ in reporting:
-            return True
-        node = node.head
-    return False
-
-
-def _adjunct(token, other) -> bool:
-    # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
-    node = other
-    while node.head.i not in {node.i, token.i}:
-        node = node.head
-    # "At a meeting of the Security Council, the US accused Moscow …" likewise.
-    return node.head.i == token.i and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
-                                                             or node.dep_ == "prep")
-
-
-def _own_clause(token, other) -> bool:
-    # "Kim said relations had improved, and he pledged support": the pledge is a clause of its
-    # own, joined to the saying with its own subject, so the saying is a statement too.
-    node = other
-    while node.dep_ != "conj" and node.head.i not in {node.i, token.i}:
-        node = node.head
-    return node.dep_ == "conj" and node.head.i == token.i and node.i > token.i \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
-
-
-def _reports_on(token, other, reporting: frozenset[str]) -> bool:
-    # "North Korea sent troops, the agency said": the saying hangs on the event it reports.
-    if token.head is not other:
-        return False
-    return token.dep_ in {"ccomp", "parataxis", "advcl"} or \
-        (token.dep_ == "conj" and token.i > other.i and token.lemma_ in reporting)
-
-
-def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
-    """Drop an event whose cast is part of another's of the same type in the sentence.
-
-    "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit".
-    """
-    kept = []
-    for token, event in found:
-        larger = any(other.type == event.type and other.quantity == event.quantity
-                     and set(event.participants) < set(other.participants) for _, other in found)
-        if not larger:
-            kept.append((token, event))
-    return kept
-
-
 def _negated(verb) -> bool:
     # "has not confirmed", "Neither Moscow nor Pyongyang has confirmed"
     return any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(g.lower_ == "neither" for g in c.children)
                for c in verb.children)
-
-
-def _purpose(token, lexicon: Lexicon) -> bool:
-    # "deployed troops to help fight insurgents": the mission troops or arms are sent on is not
-    # an event of its own. (A trip's purpose is: "due in London to meet Starmer".)
-    if token.dep_ == "xcomp" and token.head.lemma_ == "help":
-        token = token.head
-    return token.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-        and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
-
-
-def _topic(token, lexicon: Lexicon) -> bool:
-    # "its policy of not supplying weapons to Ukraine": what the policy is about, not an event.
-    node = token.head if token.dep_ == "pcomp" else None
-    return node is not None and node.lower_ == "of" and node.head.lemma_.lower() in lexicon.modality["topic_nouns"]
-
-
-def _weapon_object(token, lexicon: Lexicon) -> bool:
-    # "launched 300 drones and missiles", "launched dozens of drones"
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
-
-
-def _trigger_type(token, lexicon: Lexicon) -> str | None:
-    if token.pos_ == "VERB" and _purpose(token, lexicon):
-        return None
-    if token.pos_ == "VERB":
-        lemma = token.lemma_.lower()
-        if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
-            return None
-        senses = lexicon.object_senses.get(lemma, {})
-        sense = next((senses[o.lemma_.lower()] for o in token.children
-                      if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
-        if sense is not None:
-            return sense or None
-        if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)):
-            # "four regions that Russia claims": the clause describes the noun; "thanked Russia
-            # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" speaks.)
-            return None
-        if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
-            # "launched what it called anti-terrorist measures": a name in quotation marks.
-            return None
-        if (lexicon.verbs.get(lemma) == "Combat" or lemma == "arm") and token.dep_ == "acl" and token.tag_ == "VBN" \
-                and not any(c.dep_ == "agent" for c in token.children):
-            # "an exhibition in memory of children killed in the war": the victims, not a new strike.
-            return None
-        if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
-            return None
-        if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
-            return None
-        if lemma in lexicon.needs_word and not any(
-                c.lower_ in lexicon.needs_word[lemma]
-                for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
-            return None
-        if _topic(token, lexicon):
-            return None
-        if lemma in lexicon.needs_no_event and any(
-                c.dep_ == "xcomp" and _trigger_type(c, lexicon) for c in token.children):
-            return None
-        return lexicon.verbs.get(lemma)
-    if token.lemma_ == "be" and _troops_moving(token, "Visit", lexicon) is not None \
-            and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
-        # "11,000 North Korean soldiers were already in Russia's Kursk region"
-        return "Deployment"
-    if token.pos_ == "NOUN":
-        lemma = token.lemma_.lower()
-        modifiers = lexicon.modified_nouns.get(lemma, {})
-        # "a joint statement" is signed; "a statement" alone is not.
-        kind = next((modifiers[c.lower_] for c in token.children
-                     if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
-        if kind is None and _mentions_earlier(token, lexicon):
-            return None
-        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
-                and not any(c.dep_ == "poss" for c in token.children):
-            # "called the attacks an aggression", "condemned the strike": the words are the event.
-            return None
-        return kind or lexicon.nouns.get(lemma)
-    return None
-
-
-def _mentions_earlier(token, lexicon: Lexicon) -> bool:
-    # "did not issue a joint statement after the talks": "the talks" were reported before;
-    # a noun with a cast of its own ("after the talks with Putin") is still read.
-    return token.dep_ == "pobj" and token.head.lower_ in lexicon.modality["time_after_prepositions"] \
-        and any(c.lower_ == "the" for c in token.children) \
-        and not any(c.dep_ in {"poss", "prep"} for c in token.children)
 
 
 def _clause_head(token, lexicon: Lexicon):
@@ -454,7 +191,7 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
 def _build_events(trigger, type_: str, sent, roles: Roles, published: date | None,
                   article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
-    troops = _troops_moving(trigger, type_, lexicon)
+    troops = troops_moving(trigger, type_, lexicon)
     if troops is not None:
         type_ = "Deployment"
     elif type_ in lexicon.cargo:
@@ -639,16 +376,6 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if cargo:
         yield from _follow_on(event, head, roles)
         yield from _coordinated_cargo(event, objects, roles)
-
-
-def _troops_moving(trigger, type_: str, lexicon: Lexicon):
-    """Return the subject of "troops landed in …", "soldiers were in …": a deployment, not a visit."""
-    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl":
-        return None
-    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment":
-        return None
-    return subject
 
 
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:

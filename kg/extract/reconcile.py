@@ -1,0 +1,192 @@
+"""What one sentence's candidate events become.
+
+Triggers are read one by one; a sentence often tells one event several times or wraps one event
+in another. Here a participle or a purpose folds into the event it tells more of, what is said
+becomes the source of the event it reports, a denial in a clause of its own adds a negated copy,
+what is promised stays inside its pledge, and the same event found twice is kept once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.roles import Roles
+from kg.records import Event
+
+__all__ = ["reconcile"]
+
+
+def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
+    """Yield the events of one sentence from its candidates, as (trigger, event) pairs."""
+    lexicon, context = roles.lexicon, roles.context
+    # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
+    # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
+    found = _fold_elaborations(found)
+    # "Kirby said the United States welcomed any effort": what is said, not a second statement.
+    reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
+    found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
+    pledges = [t for t, e in found if e.type == "Pledge"]
+    found += _denied_copies(sent, found, roles)
+    # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
+    fights = [set(e.participants) for _, e in found if e.type == "Combat"]
+    found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
+                                              == "Visit" and any(f & set(e.participants) for f in fights))]
+    seen: dict[tuple, set] = {}
+    for token, event in _richest(found):
+        # "pledged to erect a monument", "undertook not to attack ships": what is promised
+        # belongs to the pledge, not to the record of what happened.
+        if event.type != "Pledge" and any(_promised(token, p) for p in pledges):
+            continue
+        # "X said that Y sent troops": what X said is the deployment, with X as its source.
+        if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
+            continue
+        key = (event.type, frozenset(event.participants), event.quantity, event.status)
+        # Two strikes on two named places, or a trip on to a second city, are two events.
+        if key not in seen or event.type in {"Combat", "Visit"} and event.place \
+                and None not in seen[key] and event.place not in seen[key]:
+            seen.setdefault(key, set()).add(event.place)
+            people = [p for p in event.participants if roles.type_of(p) == "Person"]
+            if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
+                context.last_meeting = tuple(people)
+            yield event
+
+
+def _promised(token, pledge) -> bool:
+    # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
+    # countries signed in June" was signed, not promised).
+    node = token
+    while node.i != pledge.i:
+        if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return token.i != pledge.i
+
+
+def _fold_elaborations(found: list) -> list:
+    kept = []
+    for token, event in found:
+        parent = next(((o, f) for o, f in found if o.i == token.head.i and f.type == event.type), None)
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        purpose = token.dep_ in {"advcl", "xcomp"} and event.type == "Combat" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if parent is None or not (participle or purpose):
+            kept.append((token, event))
+            continue
+        if purpose:
+            index = next(i for i, (o, _) in enumerate(found) if o.i == parent[0].i)
+            merged = tuple(dict.fromkeys(parent[1].participants + event.participants))
+            found[index] = (parent[0], replace(parent[1], participants=merged))
+    return [(t, e) for t, e in found if any(t.i == k.i for k, _ in kept)]
+
+
+def _said_in(token, reporter) -> bool:
+    # Only the clause said, not a clause joined to the saying ("said … and praised …").
+    node = token
+    while node.i != reporter.i:
+        if node.dep_ not in {"ccomp", "xcomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return token.i != reporter.i
+
+
+def _denied_copies(sent, found: list, roles: Roles) -> list:
+    """Return a negated copy of each event a party to it denies in a clause of its own.
+
+    "The US says Chinese firms supplied Russia, but Beijing denies it"; "…, a claim Tehran
+    denies": the article reports both the claim and the denial.
+    """
+    triggers = {token.i for token, _ in found}
+    copies = []
+    for verb in sent:
+        if verb.lemma_ not in roles.lexicon.modality["denial_verbs"] or \
+                any(t.i in triggers for t in verb.subtree):
+            continue
+        deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
+        for token, event in found:
+            if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
+                copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
+                                             confidence=round(event.confidence * 0.8, 2))))
+    return copies
+
+
+def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
+    """Tell whether a statement only attributes another event in its sentence, or states nothing.
+
+    "X said troops were sent", "troops were sent, X told lawmakers": the deployment is the
+    event and X its source. "X has not confirmed it" states nothing. Words that judge ("praised",
+    "warned", "accused") stay statements of their own.
+    """
+    if event.status == "negated":
+        return True
+    if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
+            for c in token.children):
+        # "Zelenskyy announced the capture": the capture is the news, told already.
+        return True
+    reporting = lexicon.modality["reporting_verbs"]
+    others = [other for other, e in found if e.type != "Statement" and other is not token]
+    if token.dep_ == "relcl":
+        # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
+        others = [other for other in others if token in other.ancestors]
+    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
+                                                 for other in others):
+        return True
+    if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
+        return False
+    return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
+               or _reports_on(token, other, reporting) for other in others)
+
+
+def _reported_between(token, other, reporting: frozenset[str]) -> bool:
+    # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
+    # reports the fighting; the accusation is a statement of its own.
+    node = other.head
+    while node.i != token.i and node.head.i != node.i:
+        if node.lemma_ in reporting:
+            return True
+        node = node.head
+    return False
+
+
+def _adjunct(token, other) -> bool:
+    # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
+    node = other
+    while node.head.i not in {node.i, token.i}:
+        node = node.head
+    # "At a meeting of the Security Council, the US accused Moscow …" likewise.
+    return node.head.i == token.i and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
+                                                             or node.dep_ == "prep")
+
+
+def _own_clause(token, other) -> bool:
+    # "Kim said relations had improved, and he pledged support": the pledge is a clause of its
+    # own, joined to the saying with its own subject, so the saying is a statement too.
+    node = other
+    while node.dep_ != "conj" and node.head.i not in {node.i, token.i}:
+        node = node.head
+    return node.dep_ == "conj" and node.head.i == token.i and node.i > token.i \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+
+
+def _reports_on(token, other, reporting: frozenset[str]) -> bool:
+    # "North Korea sent troops, the agency said": the saying hangs on the event it reports.
+    if token.head is not other:
+        return False
+    return token.dep_ in {"ccomp", "parataxis", "advcl"} or \
+        (token.dep_ == "conj" and token.i > other.i and token.lemma_ in reporting)
+
+
+def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
+    """Drop an event whose cast is part of another's of the same type in the sentence.
+
+    "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit".
+    """
+    kept = []
+    for token, event in found:
+        larger = any(other.type == event.type and other.quantity == event.quantity
+                     and set(event.participants) < set(other.participants) for _, other in found)
+        if not larger:
+            kept.append((token, event))
+    return kept

@@ -1,0 +1,120 @@
+"""Which words open an event, and of which type.
+
+A verb or noun in ``kg/data/triggers.toml`` opens an event unless its use says otherwise: a
+purpose ("sent troops to help fight"), a topic ("its policy of not supplying weapons"), an object
+that changes the verb's sense ("struck a softer tone"), a missing word ("used … against"), or a
+restatement ("after the talks"). Troops that move or are somewhere make a deployment.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+
+__all__ = ["trigger_type", "troops_moving"]
+
+
+def _speaks_of_future(token, lexicon: Lexicon) -> bool:
+    # "would support", "ready to support", "will continue to support"
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and (token.head.lemma_.lower() in lexicon.modality["future_heads"]
+                                      or _speaks_of_future(token.head, lexicon))
+
+
+def _purpose(token, lexicon: Lexicon) -> bool:
+    # "deployed troops to help fight insurgents": the mission troops or arms are sent on is not
+    # an event of its own. (A trip's purpose is: "due in London to meet Starmer".)
+    if token.dep_ == "xcomp" and token.head.lemma_ == "help":
+        token = token.head
+    return token.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
+
+
+def _topic(token, lexicon: Lexicon) -> bool:
+    # "its policy of not supplying weapons to Ukraine": what the policy is about, not an event.
+    node = token.head if token.dep_ == "pcomp" else None
+    return node is not None and node.lower_ == "of" and node.head.lemma_.lower() in lexicon.modality["topic_nouns"]
+
+
+def _weapon_object(token, lexicon: Lexicon) -> bool:
+    # "launched 300 drones and missiles", "launched dozens of drones"
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
+
+
+def trigger_type(token, lexicon: Lexicon) -> str | None:
+    if token.pos_ == "VERB" and _purpose(token, lexicon):
+        return None
+    if token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
+            return None
+        senses = lexicon.object_senses.get(lemma, {})
+        sense = next((senses[o.lemma_.lower()] for o in token.children
+                      if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
+        if sense is not None:
+            return sense or None
+        if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
+                c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)):
+            # "four regions that Russia claims": the clause describes the noun; "thanked Russia
+            # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" speaks.)
+            return None
+        if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
+            # "launched what it called anti-terrorist measures": a name in quotation marks.
+            return None
+        if (lexicon.verbs.get(lemma) == "Combat" or lemma == "arm") and token.dep_ == "acl" and token.tag_ == "VBN" \
+                and not any(c.dep_ == "agent" for c in token.children):
+            # "an exhibition in memory of children killed in the war": the victims, not a new strike.
+            return None
+        if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
+            return None
+        if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
+            return None
+        if lemma in lexicon.needs_word and not any(
+                c.lower_ in lexicon.needs_word[lemma]
+                for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
+            return None
+        if _topic(token, lexicon):
+            return None
+        if lemma in lexicon.needs_no_event and any(
+                c.dep_ == "xcomp" and trigger_type(c, lexicon) for c in token.children):
+            return None
+        return lexicon.verbs.get(lemma)
+    if token.lemma_ == "be" and troops_moving(token, "Visit", lexicon) is not None \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+        # "11,000 North Korean soldiers were already in Russia's Kursk region"
+        return "Deployment"
+    if token.pos_ == "NOUN":
+        lemma = token.lemma_.lower()
+        modifiers = lexicon.modified_nouns.get(lemma, {})
+        # "a joint statement" is signed; "a statement" alone is not.
+        kind = next((modifiers[c.lower_] for c in token.children
+                     if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
+        if kind is None and _mentions_earlier(token, lexicon):
+            return None
+        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
+                and not any(c.dep_ == "poss" for c in token.children):
+            # "called the attacks an aggression", "condemned the strike": the words are the event.
+            return None
+        return kind or lexicon.nouns.get(lemma)
+    return None
+
+
+def _mentions_earlier(token, lexicon: Lexicon) -> bool:
+    # "did not issue a joint statement after the talks": "the talks" were reported before;
+    # a noun with a cast of its own ("after the talks with Putin") is still read.
+    return token.dep_ == "pobj" and token.head.lower_ in lexicon.modality["time_after_prepositions"] \
+        and any(c.lower_ == "the" for c in token.children) \
+        and not any(c.dep_ in {"poss", "prep"} for c in token.children)
+
+
+def troops_moving(trigger, type_: str, lexicon: Lexicon):
+    """Return the subject of "troops landed in …", "soldiers were in …": a deployment, not a visit."""
+    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl":
+        return None
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment":
+        return None
+    return subject

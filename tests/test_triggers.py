@@ -1,0 +1,44 @@
+"""Which words open an event: sentence → the types of events found, through the real model."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ID = "https://w3id.org/kg/id/"
+PUTIN, PRK, RUSSIA = ID + "person/vladimir-putin", ID + "state/prk", ID + "state/rus"
+UKRAINE, IRAN = ID + "state/ukr", ID + "state/irn"
+
+
+def test_trigger_the_mission_of_sent_troops_is_no_event(extractor, article):
+    body = "The United States has deployed about 1,000 troops in Niger to help fight insurgents."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Deployment"]
+
+
+def test_trigger_a_policy_of_not_supplying_is_no_transfer(extractor, article):
+    body = "Seoul said on Thursday that it would reconsider its policy of not supplying weapons to Ukraine."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(extractor, article):
+    body = ("The two sides discussed a possible summit. "
+            "Volodymyr Zelenskyy announced the capture on Saturday.")
+    assert [e.type for e in extractor.extract(article(body)).events] == []
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Volodymyr Zelenskyy struck a softer tone on Wednesday.", []),
+    ("Volodymyr Zelenskyy attacked the draft wording on Tuesday.", ["Statement"]),
+    ("Emmanuel Macron said the deal crowned months of diplomacy carried out with the United States.", ["Statement"]),
+    ("Russia sent warplanes and troops to Syria in 2015.", ["Deployment"]),
+])
+def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Ukrainian troops pushed into Russia's Kursk region in August 2024.", ["Combat"]),
+    ("Russia pushed for a ceasefire in August 2024.", []),
+    ("Azerbaijani soldiers opened fire on a Russian vehicle on September 20.", ["Combat"]),
+])
+def test_trigger_verbs_that_need_a_word_to_be_combat(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
