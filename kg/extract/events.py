@@ -271,6 +271,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             others += roles.actors(obj)
             others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "with"
                        for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+        elif type_ == "Visit":
+            # "visited North Korea"; but "toured its launch facilities" names no one visited.
+            direct = roles.token_iris.get(obj.i)
+            others += [direct] if direct and roles.type_of(direct) in {"State", "Person"} else []
         else:
             others += roles.actors(obj)
             if type_ == "Signing":

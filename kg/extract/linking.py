@@ -19,7 +19,6 @@ from kg.records import Entity, Mention, PostClaim, Span
 __all__ = ["ArticleContext", "link_paragraph"]
 
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
 @dataclass
