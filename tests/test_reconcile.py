@@ -5,8 +5,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ID = "https://w3id.org/kg/id/"
-PUTIN, PRK, RUSSIA = ID + "person/vladimir-putin", ID + "state/prk", ID + "state/rus"
-UKRAINE, IRAN = ID + "state/ukr", ID + "state/irn"
+PRK, RUSSIA, UKRAINE, IRAN = (ID + "state/" + code for code in ("prk", "rus", "ukr", "irn"))
 
 
 def test_reconcile_a_warning_is_a_statement_beside_the_strike_it_threatens(extractor, article):

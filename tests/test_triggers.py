@@ -4,10 +4,6 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-ID = "https://w3id.org/kg/id/"
-PUTIN, PRK, RUSSIA = ID + "person/vladimir-putin", ID + "state/prk", ID + "state/rus"
-UKRAINE, IRAN = ID + "state/ukr", ID + "state/irn"
-
 
 def test_trigger_the_mission_of_sent_troops_is_no_event(extractor, article):
     body = "The United States has deployed about 1,000 troops in Niger to help fight insurgents."

@@ -91,27 +91,25 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs=verbs, nouns=nouns, modified_nouns=modified, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
                    future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
-                   fixed_type=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                        for word in entry.get("fixed_type", [])),
+                   fixed_type=_per_type(data, "fixed_type"),
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
-                   departures=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                        for word in entry.get("departures", [])),
+                   departures=_per_type(data, "departures"),
                    needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
                                for verb, words in entry.get("needs_word", {}).items()},
-                   carriers=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                      for word in entry.get("carriers", [])),
-                   needs_agent=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                         for word in entry.get("needs_agent", [])),
+                   carriers=_per_type(data, "carriers"),
+                   needs_agent=_per_type(data, "needs_agent"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
-                   interception=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                          for word in entry.get("interception", [])),
-                   needs_no_event=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                            for word in entry.get("needs_no_event", [])),
-                   needs_weapon=frozenset(word for entry in data.values() if isinstance(entry, dict)
-                                          for word in entry.get("needs_weapon", [])),
+                   interception=_per_type(data, "interception"),
+                   needs_no_event=_per_type(data, "needs_no_event"),
+                   needs_weapon=_per_type(data, "needs_weapon"),
                    modality=lists, qualifiers=qualifiers)
+
+
+def _per_type(data: dict, key: str) -> frozenset[str]:
+    """Gather one word list that any event type's table may hold ("needs_agent", "carriers")."""
+    return frozenset(word for entry in data.values() if isinstance(entry, dict) for word in entry.get(key, []))
 
 
 def parse_quantity(text: str, scales: dict[str, int] | None = None) -> int | None:
