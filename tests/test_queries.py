@@ -115,6 +115,15 @@ def test_queries_without_parameters_do_not_filter(sample, name):
     assert len(everything) >= len(example)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(TESTED))
+def test_queries_repeat_no_row(sample, name):
+    # A place kg names itself ("the Kremlin") is stored with every article that names it; the
+    # union of the article graphs must not turn that into repeated rows.
+    everything = [tuple(row.items()) for row in rows(sample, name)]
+    assert len(everything) == len(set(everything)), name
+
+
 # ------------------------------------------------------------------------------ meetings, events
 
 @pytest.mark.slow
