@@ -23,6 +23,7 @@ def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(
 
 @pytest.mark.parametrize("body, types", [
     ("Volodymyr Zelenskyy struck a softer tone on Wednesday.", []),
+    ("General Abdourahamane Tchiani seized power in a coup last July.", []),
     ("Volodymyr Zelenskyy attacked the draft wording on Tuesday.", ["Statement"]),
     ("Emmanuel Macron said the deal crowned months of diplomacy carried out with the United States.", ["Statement"]),
     ("Russia sent warplanes and troops to Syria in 2015.", ["Deployment"]),
