@@ -17,7 +17,7 @@ from datetime import date
 
 from kg.extract.lexicon import NEUTRAL_CARGO, Lexicon, load_lexicon, parse_quantity, qualifier
 from kg.extract.linking import ArticleContext
-from kg.extract.modality import date_for, modality
+from kg.extract.modality import date_for, modality, negated
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.extract.triggers import trigger_type, troops_moving
@@ -52,12 +52,6 @@ def _body_meets(event: Event, roles: Roles) -> bool:
     # "NATO leaders ended a two-day summit in Vilnius": one organisation meets as a whole.
     return event.type == "Meeting" and len(event.participants) == 1 \
         and roles.type_of(event.participants[0]) == "Organization"
-
-
-def _negated(verb) -> bool:
-    # "has not confirmed", "Neither Moscow nor Pyongyang has confirmed"
-    return any(c.dep_ == "neg" or c.dep_ == "nsubj" and any(g.lower_ == "neither" for g in c.children)
-               for c in verb.children)
 
 
 def _clause_head(token, lexicon: Lexicon):
@@ -200,18 +194,17 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             return
     cargo = type_ in lexicon.cargo
     head = _clause_head(trigger, lexicon)
-    if any(node.lemma_ in lexicon.modality["reporting_verbs"] and _negated(node) for node in head.ancestors):
+    if any(node.lemma_ in lexicon.modality["reporting_verbs"] and negated(node) for node in head.ancestors):
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return
     agents, patients, patient_token = _subject(head, roles)
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
         return
+    host_verb = None
     if trigger.pos_ == "NOUN" and head is trigger:
         # A noun has no passive subject of its own: "was not given notice of the operation".
         patients, patient_token = [], None
-    host_verb = None
-    if trigger.pos_ == "NOUN" and head is trigger:
         agents, host_verb = _noun_agents(trigger, roles)
     others, places, recipients = [], [], []
     quantity = qualifier = None

@@ -7,7 +7,7 @@ from datetime import date
 from kg.extract.dates import TimeBounds, normalise_date
 from kg.extract.roles import Roles
 
-__all__ = ["date_for", "modality"]
+__all__ = ["date_for", "modality", "negated"]
 
 _TIME_PREPS = {"since", "until", "before", "after", "from"}
 
@@ -39,6 +39,13 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
     if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
         text = f"{best.root.head.text} {text}"
     return normalise_date(text, published=published, future=future)
+
+
+def negated(verb) -> bool:
+    """Tell whether a verb is negated: "did not meet", "Neither Moscow nor Pyongyang has confirmed"."""
+    return any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
+               c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
+               for c in verb.children)
 
 
 def _in_relative_clause(token, head) -> bool:
@@ -99,9 +106,7 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
            for c in trigger.children):
         # "reached no agreement"
         status = "negated"
-    elif any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
-           c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
-           for node in (trigger, head) for c in node.children) \
+    elif negated(trigger) or negated(head) \
             or any(node.lemma_ in words["denial_verbs"] for node in _governing_words(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]

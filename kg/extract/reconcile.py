@@ -53,42 +53,48 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
             yield event
 
 
+def _path(token, ancestor) -> list | None:
+    """Return the words from ``token`` up to the child of ``ancestor``, or None if it is not above."""
+    path, node = [], token
+    while node.i != ancestor.i:
+        if node.head.i == node.i:
+            return None
+        path.append(node)
+        node = node.head
+    return path
+
+
 def _promised(token, pledge) -> bool:
     # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
     # countries signed in June" was signed, not promised).
-    node = token
-    while node.i != pledge.i:
-        if node.dep_ in {"relcl", "acl"} or node.head.i == node.i:
-            return False
-        node = node.head
-    return token.i != pledge.i
+    path = _path(token, pledge)
+    return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path)
 
 
 def _fold_elaborations(found: list) -> list:
-    kept = []
-    for token, event in found:
-        parent = next(((o, f) for o, f in found if o.i == token.head.i and f.type == event.type), None)
+    events = [event for _, event in found]
+    first = {}
+    for k, (token, event) in enumerate(found):
+        first.setdefault((token.i, event.type), k)
+    folded = set()
+    for k, (token, event) in enumerate(found):
+        parent = first.get((token.head.i, event.type))
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         purpose = token.dep_ in {"advcl", "xcomp"} and event.type == "Combat" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if parent is None or not (participle or purpose):
-            kept.append((token, event))
+        if parent is None or parent == k or not (participle or purpose):
             continue
+        folded.add(k)
         if purpose:
-            index = next(i for i, (o, _) in enumerate(found) if o.i == parent[0].i)
-            merged = tuple(dict.fromkeys(parent[1].participants + event.participants))
-            found[index] = (parent[0], replace(parent[1], participants=merged))
-    return [(t, e) for t, e in found if any(t.i == k.i for k, _ in kept)]
+            merged = tuple(dict.fromkeys(events[parent].participants + event.participants))
+            events[parent] = replace(events[parent], participants=merged)
+    return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]
 
 
 def _said_in(token, reporter) -> bool:
     # Only the clause said, not a clause joined to the saying ("said … and praised …").
-    node = token
-    while node.i != reporter.i:
-        if node.dep_ not in {"ccomp", "xcomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-    return token.i != reporter.i
+    path = _path(token, reporter)
+    return bool(path) and all(node.dep_ in {"ccomp", "xcomp"} for node in path)
 
 
 def _denied_copies(sent, found: list, roles: Roles) -> list:
@@ -142,32 +148,25 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:
     # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
     # reports the fighting; the accusation is a statement of its own.
-    node = other.head
-    while node.i != token.i and node.head.i != node.i:
-        if node.lemma_ in reporting:
-            return True
-        node = node.head
-    return False
+    return any(node.lemma_ in reporting for node in (_path(other, token) or [])[1:])
 
 
 def _adjunct(token, other) -> bool:
     # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
-    node = other
-    while node.head.i not in {node.i, token.i}:
-        node = node.head
     # "At a meeting of the Security Council, the US accused Moscow …" likewise.
-    return node.head.i == token.i and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
-                                                             or node.dep_ == "prep")
+    path = _path(other, token)
+    node = path[-1] if path else None
+    return node is not None and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
+                                                      or node.dep_ == "prep")
 
 
 def _own_clause(token, other) -> bool:
     # "Kim said relations had improved, and he pledged support": the pledge is a clause of its
     # own, joined to the saying with its own subject, so the saying is a statement too.
-    node = other
-    while node.dep_ != "conj" and node.head.i not in {node.i, token.i}:
-        node = node.head
-    return node.dep_ == "conj" and node.head.i == token.i and node.i > token.i \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+    path = _path(other, token) or []
+    conj = next((node for node in path if node.dep_ == "conj"), None)
+    return conj is not None and conj is path[-1] and conj.i > token.i \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
 
 
 def _reports_on(token, other, reporting: frozenset[str]) -> bool:

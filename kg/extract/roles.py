@@ -129,8 +129,7 @@ class Roles:
             return []
         verb = clause.head
         for _ in range(4):
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-                verb = verb.head
+            verb = _verb_above(verb)
             found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c)
                      if self.type_of(a) in {"State", "Organization"}]
             if found or verb.dep_ not in {"advcl", "ccomp", "conj", "xcomp"}:
@@ -153,9 +152,7 @@ class Roles:
                  "their": ACTOR_TYPES}
         if token.dep_ != "poss" or token.lower_ not in kinds:
             return []
-        verb = token.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _verb_above(token.head)
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and token.i not in
                     {t.i for t in c.subtree} and c.lower_ not in kinds]
         if not subjects and verb.dep_ == "ccomp" and any(token.i in {t.i for t in c.subtree}
@@ -303,3 +300,10 @@ def _phrase(token) -> list:
         words.append(node)
         stack += [c for c in node.children if c.dep_ in {"compound", "conj", "appos", "flat", "amod", "poss", "nmod", "cc"}]
     return words
+
+
+def _verb_above(token):
+    """Return the token itself if it is a verb, else the nearest verb above it (or the root)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
