@@ -346,3 +346,21 @@ def test_extract_leaving_for_a_state_is_a_visit_there(extractor, article):
     body = "Abbas Araghchi left Tehran for China on Monday."
     (visit,) = extractor.extract(article(body)).events
     assert (visit.type, visit.recipient) == ("Visit", ID + "state/chn")
+
+
+@pytest.mark.parametrize("body, participants", [
+    # Whom it is said to takes part; what it is said about does not.
+    ("Ilham Aliyev apologised to Vladimir Putin on Thursday.", {entity_iri_for("Person", "Ilham Aliyev"), PUTIN}),
+    ("Ilham Aliyev condemned Russia's strikes on Ukraine.", {entity_iri_for("Person", "Ilham Aliyev")}),
+    ("Seoul accused Pyongyang of lying.", {ID + "state/kor", PRK}),
+    # Troops stand for their state.
+    ("Vladimir Putin praised the North Korean units on Monday.", {PUTIN, PRK}),
+])
+def test_extract_statement_targets_are_those_addressed(extractor, article, body, participants):
+    statements = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
+    assert [set(e.participants) for e in statements] == [participants]
+
+
+def test_extract_a_statement_needs_a_speaker(extractor, article):
+    body = "Sergei Lavrov replied that the drills did not threaten South Korea's security."
+    assert [(e.type, e.agent) for e in extractor.extract(article(body)).events] == [("Statement", LAVROV)]

@@ -32,3 +32,23 @@ def test_reconcile_a_denial_in_its_own_clause_adds_a_negated_copy(extractor, art
     transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
     assert sorted(e.status for e in transfers) == ["asserted", "negated"]
     assert all(set(e.participants) == {IRAN, RUSSIA} for e in transfers)
+
+
+def test_reconcile_two_dates_or_two_sides_make_two_strikes(extractor, article):
+    body = ("Russia has used drones against Ukraine since September, and a wave of them struck Kyiv on "
+            "October 17. Russian drones attacked Odesa on Monday and Ukrainian air defences shot them down.")
+    combats = [e for e in extractor.extract(article(body)).events if e.type == "Combat"]
+    assert sorted(e.date or "" for e in combats[:2]) == ["2025-09", "2025-10-17"]
+    assert sorted(e.agent.rsplit("/", 1)[-1] for e in combats[2:]) == ["rus", "ukr"]
+
+
+def test_reconcile_a_noun_under_its_own_trigger_names_the_same_event(extractor, article):
+    body = "Russian and Ukrainian delegations met in Istanbul on Friday for their first direct talks since March 2022."
+    assert [(e.type, e.date) for e in extractor.extract(article(body)).events] == [("Meeting", "2025-10-31")]
+
+
+def test_reconcile_a_stance_not_taken_is_a_negated_statement_but_an_unconfirmed_report_is_nothing(
+        extractor, article):
+    body = "India has not condemned Russia's invasion of Ukraine. The Kremlin has not confirmed the report."
+    statements = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
+    assert [(e.status, e.participants) for e in statements] == [("negated", (ID + "state/ind",))]

@@ -39,3 +39,11 @@ def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article,
 ])
 def test_trigger_verbs_that_need_a_word_to_be_combat(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Naledi Pandor defended her government's decision to hold naval drills.", ["Statement"]),
+    ("Russia said North Korea was ready to defend its sovereignty.", ["Statement"]),
+])
+def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -253,6 +253,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 others += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
                            and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
                            and roles.type_of(iri) == "State"]
+        elif type_ == "Statement":
+            # "accused the United States", "told his guest"; but "condemned Russia's invasion"
+            # and "defended her government's decision" address no one.
+            others += roles.actors(obj, owners=False)
         elif type_ == "Pledge" and _pledged_by(obj, roles):
             # "he pledged North Korea's full support for Russia's war": the state committed is
             # the agent (the speaker is the source), and what the support is for, the receiver.
@@ -313,6 +317,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 places += [p for p in found if roles.type_of(p) == "Place"]
                 recipients += [p for p in found if roles.type_of(p) == "State"] \
                     or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
+            elif word == "to" and type_ == "Statement":
+                # "apologised to Putin", "wrote to the UN Security Council": whom it is said to.
+                others += roles.actors(pobj, owners=False)
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
     if trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
@@ -333,7 +340,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # Fighting in a state does not make that state the target: it only takes part.
         (others if type_ == "Combat" else recipients).extend(hosts)
     participants = list(dict.fromkeys(agents + others + recipients))
-    if not participants:
+    if not participants or type_ == "Statement" and not agents:
+        # A statement needs a speaker: "cooperation did not threaten South Korea's security".
         return
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=type_ not in lexicon.future)

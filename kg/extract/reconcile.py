@@ -33,7 +33,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
                                               == "Visit" and any(f & set(e.participants) for f in fights))]
-    seen: dict[tuple, set] = {}
+    seen: dict[tuple, list[Event]] = {}
     for token, event in _richest(found):
         # "pledged to erect a monument", "undertook not to attack ships": what is promised
         # belongs to the pledge, not to the record of what happened.
@@ -43,14 +43,25 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
         if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
             continue
         key = (event.type, frozenset(event.participants), event.quantity, event.status)
-        # Two strikes on two named places, or a trip on to a second city, are two events.
-        if key not in seen or event.type in {"Combat", "Visit"} and event.place \
-                and None not in seen[key] and event.place not in seen[key]:
-            seen.setdefault(key, set()).add(event.place)
-            people = [p for p in event.participants if roles.type_of(p) == "Person"]
-            if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
-                context.last_meeting = tuple(people)
-            yield event
+        if any(not _distinct(event, earlier) for earlier in seen.get(key, ())):
+            continue
+        seen.setdefault(key, []).append(event)
+        people = [p for p in event.participants if roles.type_of(p) == "Person"]
+        if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
+            context.last_meeting = tuple(people)
+        yield event
+
+
+def _distinct(event: Event, earlier: Event) -> bool:
+    """Whether two candidates of one type and cast in a sentence are two real events."""
+    def differ(field: str) -> bool:
+        a, b = getattr(event, field), getattr(earlier, field)
+        return a is not None and b is not None and a != b
+    # Two strikes on two named places, or a trip on to a second city; "used drones since
+    # September, and a wave of them struck on October 17"; "drones attacked Kyiv and air
+    # defences shot them down".
+    return (event.type in {"Combat", "Visit"} and differ("place")) or differ("date") \
+        or (event.type == "Combat" and differ("agent"))
 
 
 def _path(token, ancestor) -> list | None:
@@ -78,11 +89,13 @@ def _fold_elaborations(found: list) -> list:
         first.setdefault((token.i, event.type), k)
     folded = set()
     for k, (token, event) in enumerate(found):
-        parent = first.get((token.head.i, event.type))
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         purpose = token.dep_ in {"advcl", "xcomp"} and event.type == "Combat" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if parent is None or parent == k or not (participle or purpose):
+        # "met in Istanbul for their first talks since 2022": the noun names the same meeting.
+        named = token.dep_ == "pobj" and token.head.dep_ == "prep"
+        parent = first.get(((token.head.head if named else token.head).i, event.type))
+        if parent is None or parent == k or not (participle or purpose or named):
             continue
         folded.add(k)
         if purpose:
@@ -122,10 +135,11 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
 
     "X said troops were sent", "troops were sent, X told lawmakers": the deployment is the
     event and X its source. "X has not confirmed it" states nothing. Words that judge ("praised",
-    "warned", "accused") stay statements of their own.
+    "warned", "accused", "has not condemned") stay statements of their own.
     """
     if event.status == "negated":
-        return True
+        # "has not confirmed it" states nothing; "has not condemned the invasion" is a stance.
+        return token.lemma_.lower() not in lexicon.modality["judging_verbs"]
     if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
             for c in token.children):

@@ -27,18 +27,22 @@ class Roles:
     def type_of(self, iri: str) -> str:
         return self.context.entities[iri].type
 
-    def actors(self, token) -> list[str]:
-        """Return the actors a token stands for, following conjuncts."""
-        found = self._actor(token)
+    def actors(self, token, owners: bool = True) -> list[str]:
+        """Return the actors a token stands for, following conjuncts.
+
+        With ``owners`` false, a thing is not taken for its owner: "condemned Russia's
+        invasion" names no one condemned, but "credited North Korean units" names North Korea.
+        """
+        found = self._actor(token, owners)
         for child in token.children:
             if child.dep_ == "conj":
-                found += self.actors(child)
+                found += self.actors(child, owners)
             elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
                 # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
-                found += self.actors(child)
+                found += self.actors(child, owners)
         return list(dict.fromkeys(found))
 
-    def _actor(self, token) -> list[str]:
+    def _actor(self, token, owners: bool = True) -> list[str]:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
@@ -108,6 +112,10 @@ class Roles:
                      for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
             if found:
                 return found
+        lemma = token.lemma_.lower()
+        if not owners and lemma not in pronouns["group_nouns"] and self.lexicon.cargo_types.get(lemma) != "Deployment":
+            # Troops and officials stand for their state; an invasion or a decision does not.
+            return []
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state; "Russian and Ukrainian
         # delegations": both.

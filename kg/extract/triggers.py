@@ -72,9 +72,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
+        objects = [o for o in token.children if o.dep_ == "dobj"]
         if lemma in lexicon.needs_word and not any(
-                c.lower_ in lexicon.needs_word[lemma]
-                for node in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in node.children):
+                c.lower_ in lexicon.needs_word[lemma] for node in [token, *objects] for c in node.children) \
+                and not any(o.lemma_.lower() in lexicon.needs_word[lemma] for o in objects):
             return None
         if _topic(token, lexicon):
             return None
