@@ -364,3 +364,35 @@ def test_extract_statement_targets_are_those_addressed(extractor, article, body,
 def test_extract_a_statement_needs_a_speaker(extractor, article):
     body = "Sergei Lavrov replied that the drills did not threaten South Korea's security."
     assert [(e.type, e.agent) for e in extractor.extract(article(body)).events] == [("Statement", LAVROV)]
+
+
+@pytest.mark.parametrize("body, stops", [
+    ("Vladimir Putin visited Tajikistan and Turkmenistan last month.",
+     [(ID + "state/tjk", ID + "state/tjk"), (ID + "state/tkm", ID + "state/tkm")]),
+    ("Vladimir Putin flew to Abu Dhabi and Riyadh on Wednesday.",
+     [(ID + "state/are", ID + "place/abu-dhabi"), (ID + "state/sau", ID + "place/riyadh")]),
+    ("Xi Jinping arrived in Moscow, Russia, on Monday.", [(RUSSIA, MOSCOW)]),
+])
+def test_extract_a_trip_to_two_states_is_a_visit_to_each(extractor, article, body, stops):
+    visits = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert [(e.recipient, e.place) for e in visits] == stops
+
+
+def test_extract_a_subject_pronoun_follows_the_subject_before_it(extractor, article):
+    body = ("Vladimir Putin travelled to Tehran for talks with Supreme Leader Ali Khamenei. "
+            "Last month he visited Tajikistan.")
+    visits = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert [e.agent for e in visits] == [PUTIN, PUTIN]
+
+
+def test_extract_an_accusation_of_an_event_reports_it(extractor, article):
+    body = "The United States accuses Iran of supplying Russia with hundreds of drones."
+    events = extractor.extract(article(body)).events
+    assert [(e.type, e.agent, e.source) for e in events] == [("Transfer", IRAN, USA)]
+
+
+def test_extract_the_one_told_during_talks_takes_part_in_them(extractor, article):
+    body = ("Chinese Defence Minister Li Shangfu told his Russian counterpart, Sergei Shoigu, during talks in "
+            "Moscow on Tuesday that ties were strong. During the talks, Shoigu praised China.")
+    meetings = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert [set(e.participants) for e in meetings] == [{ID + "person/li-shangfu", ID + "person/sergei-shoigu"}]

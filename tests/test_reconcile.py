@@ -52,3 +52,11 @@ def test_reconcile_a_stance_not_taken_is_a_negated_statement_but_an_unconfirmed_
     body = "India has not condemned Russia's invasion of Ukraine. The Kremlin has not confirmed the report."
     statements = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
     assert [(e.status, e.participants) for e in statements] == [("negated", (ID + "state/ind",))]
+
+
+def test_reconcile_a_denial_beside_an_admission_keeps_its_own_claim(extractor, article):
+    body = ("Tehran has acknowledged sending a small number of drones to Russia before the invasion but denies "
+            "providing weapons for use in the war.")
+    transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
+    assert sorted((e.status, set(e.participants) == {IRAN, RUSSIA}) for e in transfers) == \
+        [("asserted", True), ("negated", True)]

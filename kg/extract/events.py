@@ -207,6 +207,11 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         patients, patient_token = [], None
         agents, host_verb = _noun_agents(trigger, roles)
     others, places, recipients = [], [], []
+    destinations: list[str] = []  # where a trip goes: "to X and Y", "visited X and Y"
+    if type_ == "Meeting" and host_verb is not None:
+        # "told his Russian counterpart, Sergei Shoigu, during talks in Moscow": the one told.
+        others += [a for c in host_verb.children if c.dep_ in {"dobj", "dative"} for a in roles.actors(c)
+                   if roles.type_of(a) == "Person"]
     quantity = qualifier = None
     if troops is not None:
         # "about 100 Russian instructors landed in Niamey": the troops' state sends them.
@@ -269,9 +274,11 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "with"
                        for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         elif type_ == "Visit":
-            # "visited North Korea"; but "toured its launch facilities" names no one visited.
-            direct = roles.token_iris.get(obj.i)
-            others += [direct] if direct and roles.type_of(direct) in {"State", "Person"} else []
+            # "visited North Korea", "visited Tajikistan and Turkmenistan"; but "toured its launch
+            # facilities" names no one visited.
+            visited = [roles.token_iris.get(t.i) for t in [obj, *(c for c in obj.children if c.dep_ == "conj")]]
+            others += [v for v in visited if v and roles.type_of(v) in {"State", "Person"}]
+            destinations += [v for v in visited if v]
         else:
             others += roles.actors(obj)
             if type_ == "Signing":
@@ -314,6 +321,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             elif (word in _MOVE_PREPS or word == "for" and trigger.lemma_.lower() in lexicon.departures) \
                     and type_ in {"Visit", "Deployment", "Transfer", "Combat", "Pledge"}:
                 found = roles.places(pobj, agent=agent_hint)
+                destinations += found
                 places += [p for p in found if roles.type_of(p) == "Place"]
                 recipients += [p for p in found if roles.type_of(p) == "State"] \
                     or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
@@ -371,11 +379,12 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         confidence=_confidence(participants, place, when, status),
         trigger=trigger.text,
     )
-    hosts = [r for r in dict.fromkeys(recipients) if roles.type_of(r) == "State"]
-    if type_ == "Visit" and agent and len(hosts) >= 2:
-        # "expected to fly on to Eswatini and then to Angola": a visit to each.
-        for host in hosts:
-            yield replace(event, participants=(agent, host), recipient=host, place=host)
+    stops = _stops(agent, destinations, roles) if type_ == "Visit" and agent else {}
+    if len(stops) >= 2:
+        # "expected to fly on to Eswatini and then to Angola", "flew to Abu Dhabi and Riyadh",
+        # "visited Tajikistan and Turkmenistan": a visit to each.
+        for host, stop in stops.items():
+            yield replace(event, participants=(agent, host), recipient=host, place=stop)
         return
     yield event
     if cargo:
@@ -401,6 +410,18 @@ def _pledged_by(obj, roles: Roles) -> list[str]:
         return []
     return [a for c in obj.children if c.dep_ == "poss" for a in roles.actors(c)
             if roles.type_of(a) in {"State", "Organization"}]
+
+
+def _stops(visitor: str, destinations: list[str], roles: Roles) -> dict[str, str]:
+    """Return each state a trip goes to, with the place it stops at there."""
+    stops: dict[str, str] = {}
+    for place in destinations:
+        if roles.type_of(place) == "Place":
+            for host in _host_state(visitor, place, roles):
+                stops.setdefault(host, place)
+        elif roles.type_of(place) == "State" and place != visitor:
+            stops.setdefault(place, place)
+    return stops
 
 
 def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:

@@ -131,7 +131,7 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
         reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}
                                             or c.dep_ == "conj" and c.i > head.i]
         for node in reporters:
-            if node.lemma_ in words["reporting_verbs"]:
+            if node.lemma_ in words["reporting_verbs"] or node.lemma_ in words["charging_verbs"]:
                 speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
                 if speakers:
                     source = speakers[0]

@@ -98,9 +98,11 @@ def _fold_elaborations(found: list) -> list:
         if parent is None or parent == k or not (participle or purpose or named):
             continue
         folded.add(k)
-        if purpose:
+        if purpose or named:
+            # "arrived in Tel Aviv for a visit to Israel": the host named by the noun stays.
             merged = tuple(dict.fromkeys(events[parent].participants + event.participants))
-            events[parent] = replace(events[parent], participants=merged)
+            events[parent] = replace(events[parent], participants=merged,
+                                     recipient=events[parent].recipient or event.recipient)
     return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]
 
 
@@ -153,6 +155,10 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
                                                  for other in others):
         return True
+    if token.lemma_.lower() in lexicon.modality["charging_verbs"] and any(
+            prep.dep_ == "prep" and prep.lower_ == "of" and other.i in {c.i for c in prep.children}
+            for prep in token.children for other in others):
+        return True
     if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
         return False
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
@@ -195,11 +201,17 @@ def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
     """Drop an event whose cast is part of another's of the same type in the sentence.
 
     "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit".
+    But "acknowledged sending drones to Russia but denies providing weapons": a denial is a
+    claim of its own, about the same parties.
     """
     kept = []
     for token, event in found:
-        larger = any(other.type == event.type and other.quantity == event.quantity
-                     and set(event.participants) < set(other.participants) for _, other in found)
+        larger = [other for _, other in found if other.type == event.type and other.quantity == event.quantity
+                  and set(event.participants) < set(other.participants)]
         if not larger:
             kept.append((token, event))
+        elif all(other.status != event.status for other in larger):
+            cast = tuple(dict.fromkeys(event.participants + larger[0].participants))
+            kept.append((token, replace(event, participants=cast,
+                                        recipient=event.recipient or larger[0].recipient)))
     return kept

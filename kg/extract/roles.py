@@ -55,7 +55,7 @@ class Roles:
         if subject:
             return subject
         if token.lower_ in pronouns["person_pronouns"]:
-            return self._same_pronoun(token) or self._antecedent(token, {"Person"})
+            return self._same_pronoun(token) or self._previous_subject(token) or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
                 # "it" stands for a state or body only as a subject or possessor ("it had sent
@@ -226,6 +226,22 @@ class Roles:
         return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
                 if t.i in self.token_iris and t.i != token.i}
 
+    def _previous_subject(self, token) -> list[str]:
+        """Resolve a sentence's subject "he" or "she" to the person the sentence before was about.
+
+        "Putin travelled to Tehran for talks with Iran's leaders. Last month he visited
+        Tajikistan": the one the story follows, not the one named last.
+        """
+        sent = token.sent
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i != sent.root.i or sent.start == 0 \
+                or any(self.type_of(m.entity) == "Person" and self.offset + sent.start_char <= m.span.start
+                       < self.offset + token.idx for m in self.context.mentions):
+            return []
+        before = token.doc[sent.start - 1].sent
+        people = [a for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}
+                  for a in self.actors(c) if self.type_of(a) == "Person"]
+        return people if len(people) == 1 else []
+
     def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
         found: list[str] = []
         excluded = self._coarguments(token)
@@ -272,6 +288,14 @@ class Roles:
         return []
 
     def places(self, token, *, agent: str | None = None) -> list[str]:
+        """Return the places a token names, following conjuncts ("to Abu Dhabi and Riyadh")."""
+        found = self._place(token, agent)
+        for child in token.children:
+            if child.dep_ == "conj" and found:
+                found += [p for p in self.places(child, agent=agent) if p not in found]
+        return found
+
+    def _place(self, token, agent: str | None) -> list[str]:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in PLACE_TYPES:
             return [iri]
@@ -279,7 +303,7 @@ class Roles:
             # "the resort city of Wonsan"
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = self.places(pobj, agent=agent)
+                    found = self._place(pobj, agent)
                     if found:
                         return found
         named = [a for c in token.children if c.dep_ in {"amod", "compound", "poss"} for a in self._actor(c)
