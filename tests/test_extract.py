@@ -396,3 +396,19 @@ def test_extract_the_one_told_during_talks_takes_part_in_them(extractor, article
             "Moscow on Tuesday that ties were strong. During the talks, Shoigu praised China.")
     meetings = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert [set(e.participants) for e in meetings] == [{ID + "person/li-shangfu", ID + "person/sergei-shoigu"}]
+
+
+def test_extract_a_new_persons_country_is_the_one_of_their_post(extractor, article):
+    body = "Armenian Prime Minister Nikol Pashinyan said his country had no troops in Karabakh."
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert (deployment.agent, deployment.status) == (ID + "state/arm", "negated")
+
+
+@pytest.mark.parametrize("body, types", [
+    # One party agreeing to do something commits itself; two that agree sign.
+    ("China agreed to curb exports of the chemicals.", ["Pledge"]),
+    ("Russia and Ukraine agreed to exchange 1,000 prisoners each.", ["Signing"]),
+    ("Vladimir Putin assured Emmanuel Macron that there would be no escalation.", ["Pledge"]),
+])
+def test_extract_agreements_and_assurances(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

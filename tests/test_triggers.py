@@ -47,3 +47,12 @@ def test_trigger_verbs_that_need_a_word_to_be_combat(extractor, article, body, t
 ])
 def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Russia has kept about 2,000 peacekeepers in the region since 2020.", ["Deployment"]),
+    ("Germany has led a NATO battlegroup in Lithuania since 2017.", ["Deployment"]),
+    ("Vladimir Putin has a residence in Sochi.", []),
+])
+def test_trigger_troops_kept_somewhere_are_a_deployment(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -201,6 +201,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
         return
+    if trigger.lemma_.lower() in lexicon.one_party_pledge and len(agents) == 1 \
+            and any(c.dep_ == "xcomp" for c in trigger.children):
+        type_ = "Pledge"
     host_verb = None
     if trigger.pos_ == "NOUN" and head is trigger:
         # A noun has no passive subject of its own: "was not given notice of the operation".

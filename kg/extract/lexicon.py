@@ -41,6 +41,8 @@ class Lexicon:
     needs_word: dict[str, frozenset[str]]
     departures: frozenset[str]
     carriers: frozenset[str]
+    presence: frozenset[str]
+    one_party_pledge: frozenset[str]
     needs_agent: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
@@ -98,6 +100,8 @@ def load_lexicon() -> Lexicon:
                    needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),
+                   presence=_per_type(data, "presence"),
+                   one_party_pledge=_per_type(data, "one_party_pledge"),
                    needs_agent=_per_type(data, "needs_agent"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,

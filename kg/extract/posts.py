@@ -10,7 +10,7 @@ A title with no name ("the foreign minister") refers to the person the article g
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -170,6 +170,10 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
                           evidence=Span(article_text[start_char:end_char], start_char, end_char),
                           agrees_with_reference=agrees, role_iri=titles.role_iri(role))
         context.posts.append(claim)
+        if state and context.entities[person].state is None:
+            # "Armenian Prime Minister Nikol Pashinyan … his country": a new person's state is
+            # the one the article gives them a post in.
+            context.entities[person] = replace(context.entities[person], state=state)
         yield claim
 
 

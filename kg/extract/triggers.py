@@ -44,6 +44,12 @@ def _weapon_object(token, lexicon: Lexicon) -> bool:
     return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
 
 
+def _troops_kept(token, lexicon: Lexicon) -> bool:
+    # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania"
+    troops = [o for o in token.children if o.dep_ == "dobj" and lexicon.cargo_types.get(o.lemma_.lower()) == "Deployment"]
+    return any(c.dep_ == "prep" and c.lower_ == "in" for node in [token, *troops] for c in node.children) and bool(troops)
+
+
 def trigger_type(token, lexicon: Lexicon) -> str | None:
     if token.pos_ == "VERB" and _purpose(token, lexicon):
         return None
@@ -51,6 +57,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         lemma = token.lemma_.lower()
         if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
             return None
+        if lemma in lexicon.presence and _troops_kept(token, lexicon):
+            return "Deployment"
         senses = lexicon.object_senses.get(lemma, {})
         sense = next((senses[o.lemma_.lower()] for o in token.children
                       if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
