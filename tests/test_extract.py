@@ -412,3 +412,17 @@ def test_extract_a_new_persons_country_is_the_one_of_their_post(extractor, artic
 ])
 def test_extract_agreements_and_assurances(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_extract_announced_aid_is_a_transfer_by_the_announcers_state(extractor, article):
+    body = "Joe Biden announced a $300 million package of ammunition and other military aid for Ukraine."
+    (transfer,) = extractor.extract(article(body)).events
+    assert (transfer.type, transfer.agent, transfer.recipient) == ("Transfer", USA, UKRAINE)
+
+
+def test_extract_a_guest_welcomed_for_a_visit_meets_the_host_and_visits(extractor, article):
+    body = "Joe Biden welcomed Fumio Kishida to Washington for a state visit. Joe Biden welcomed the decision."
+    events = extractor.extract(article(body)).events
+    kishida = ID + "person/fumio-kishida"
+    assert [(e.type, e.agent) for e in events] == [("Meeting", ID + "person/joe-biden"), ("Visit", kishida),
+                                                    ("Statement", ID + "person/joe-biden")]

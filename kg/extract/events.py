@@ -288,6 +288,13 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "signed an agreement on security guarantees in Minsk"
                 places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                            for p in roles.places(t) if roles.type_of(p) == "Place"]
+    if type_ == "Transfer" and not recipients:
+        # "a package of ammunition and other military aid for Ukraine"
+        recipients += [a for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"
+                       for a in roles.actors(t) if roles.type_of(a) == "State"]
+    if cargo:
+        # "Biden announced aid for Ukraine": troops and arms are sent by a state, not a person.
+        agents = list(dict.fromkeys(_own_state(a, roles) for a in agents))
     if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger and not agents:
         # "Israeli and US strikes": who strikes.
         agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"} for a in roles.actors(c)]
@@ -415,6 +422,16 @@ def _pledged_by(obj, roles: Roles) -> list[str]:
             if roles.type_of(a) in {"State", "Organization"}]
 
 
+def _own_state(actor: str, roles: Roles) -> str:
+    """Return the state a person acts for, if known, else the actor itself."""
+    if roles.type_of(actor) != "Person":
+        return actor
+    state = roles.context.entities[actor].state
+    if state:
+        roles.context.register(state)
+    return state or actor
+
+
 def _stops(visitor: str, destinations: list[str], roles: Roles) -> dict[str, str]:
     """Return each state a trip goes to, with the place it stops at there."""
     stops: dict[str, str] = {}
@@ -449,7 +466,7 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         # "asked for a meeting between Putin and Zelenskyy": who asks does not meet.
         return [], None
-    node = trigger
+    node, path_word = trigger, None
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]
         owners = [a for c in possessors for a in roles.actors(c)]
@@ -458,6 +475,12 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             # subject of the sentence is then not the agent.
             return owners, None
         if node.pos_ in {"VERB", "AUX"}:
+            guests = [a for c in node.children if c.dep_ == "dobj" for a in roles.actors(c)
+                      if roles.type_of(a) == "Person"]
+            if guests and trigger.lemma_.lower() in roles.lexicon.nouns and \
+                    roles.lexicon.nouns[trigger.lemma_.lower()] == "Visit" and path_word == "for":
+                # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
+                return guests, node
             subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
             if not subjects and node.dep_ in {"advcl", "xcomp"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
@@ -466,6 +489,7 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             return subjects, node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
             return [], None
+        path_word = node.lower_ if node.dep_ == "prep" else path_word
         node = node.head
     return [], None
 

@@ -232,11 +232,16 @@ def _trim(ent):
     return span
 
 
+def _surface(words: list) -> str:
+    """Return a name as written from its first word to its last: "Kim Hong-kyun", "al-Sham"."""
+    return words[0].doc[words[0].i:words[-1].i + 1].text
+
+
 def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     words = [t for t in ent if not (t.is_punct or t.lower_ in {"the", "'s", "’s"})]
     if not words or not words[0].text[:1].isupper():
         return None
-    name = " ".join(t.text for t in words)
+    name = _surface(words)
     # A name part of a person already named in the article is that person, whatever NER says.
     if len(words) == 1 and context.person_by_name_part(name):
         return context.person_by_name_part(name)
@@ -254,7 +259,9 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
         titles = [i for i, t in enumerate(words) if t.lower_ in vocabulary["title_words"]]
         if titles:
             words = words[titles[-1] + 1:]
-            name = " ".join(t.text for t in words)
+            if len(words) < 2:
+                return None
+            name = _surface(words)
         if len(words) < 2:
             return None
     iri = entity_iri(type_, name)

@@ -44,6 +44,13 @@ def _weapon_object(token, lexicon: Lexicon) -> bool:
     return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
 
 
+def _object_nouns(token) -> list:
+    # "announced a package of aid", "announced $100 million in aid": the object and what it measures.
+    objects = [o for o in token.children if o.dep_ == "dobj"]
+    return objects + [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
+                      for p in prep.children if p.dep_ == "pobj"]
+
+
 def _troops_kept(token, lexicon: Lexicon) -> bool:
     # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania"
     troops = [o for o in token.children if o.dep_ == "dobj" and lexicon.cargo_types.get(o.lemma_.lower()) == "Deployment"]
@@ -59,9 +66,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children):
+            return "Meeting"
         senses = lexicon.object_senses.get(lemma, {})
-        sense = next((senses[o.lemma_.lower()] for o in token.children
-                      if o.dep_ == "dobj" and o.lemma_.lower() in senses), None)
+        sense = next((senses[o.lemma_.lower()] for o in _object_nouns(token) if o.lemma_.lower() in senses), None)
         if sense is not None:
             return sense or None
         if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
