@@ -60,3 +60,16 @@ def test_reconcile_a_denial_beside_an_admission_keeps_its_own_claim(extractor, a
     transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
     assert sorted((e.status, set(e.participants) == {IRAN, RUSSIA}) for e in transfers) == \
         [("asserted", True), ("negated", True)]
+
+
+@pytest.mark.parametrize("body, types", [
+    # What is asked for has not happened; the request is the statement.
+    ("Alexander Lukashenko asked Vladimir Putin to station the Oreshnik in Belarus.", ["Statement"]),
+    ("Volodymyr Zelenskyy urged Western allies to go further and supply Ukraine with fighter jets.", ["Statement"]),
+    # An invitation is a hedged visit.
+    ("Kim Jong Un invited Vladimir Putin to visit Pyongyang.", ["Visit"]),
+    # Being asked is no statement, and "the strike" asked about is no new strike.
+    ("When asked about the strike, Vladimir Putin said Russia had hit a factory.", ["Combat"]),
+])
+def test_reconcile_requests_and_questions(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -56,3 +56,8 @@ def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, arti
 ])
 def test_trigger_troops_kept_somewhere_are_a_deployment(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_trigger_handing_over_an_instrument_of_accession_is_a_signing(extractor, article):
+    body = "Prime Minister Ulf Kristersson handed over the country's instrument of accession in Washington."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Signing"]

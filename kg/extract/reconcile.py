@@ -27,6 +27,10 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     # "Kirby said the United States welcomed any effort": what is said, not a second statement.
     reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
     found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
+    # "asked Putin to station the missiles": the request is the statement; what is asked for
+    # has not happened.
+    appeals = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["appeal_verbs"]]
+    found = [(t, e) for t, e in found if not any(_asked_for(t, a) for a in appeals)]
     pledges = [t for t, e in found if e.type == "Pledge"]
     found += _denied_copies(sent, found, roles)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
@@ -104,6 +108,11 @@ def _fold_elaborations(found: list) -> list:
             events[parent] = replace(events[parent], participants=merged,
                                      recipient=events[parent].recipient or event.recipient)
     return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]
+
+
+def _asked_for(token, appeal) -> bool:
+    path = _path(token, appeal)
+    return bool(path) and path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
 
 
 def _said_in(token, reporter) -> bool:

@@ -77,6 +77,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "four regions that Russia claims": the clause describes the noun; "thanked Russia
             # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" speaks.)
             return None
+        if lexicon.verbs.get(lemma) == "Statement" and token.tag_ == "VBN" and token.dep_ == "advcl" \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            # "When asked about the strike, Putin said …": being asked is no statement.
+            return None
         if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
             # "launched what it called anti-terrorist measures": a name in quotation marks.
             return None
@@ -120,9 +124,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
 
 
 def _mentions_earlier(token, lexicon: Lexicon) -> bool:
-    # "did not issue a joint statement after the talks": "the talks" were reported before;
-    # a noun with a cast of its own ("after the talks with Putin") is still read.
-    return token.dep_ == "pobj" and token.head.lower_ in lexicon.modality["time_after_prepositions"] \
+    # "did not issue a joint statement after the talks", "asked about the strike": "the talks"
+    # were reported before; a noun with a cast of its own ("after the talks with Putin") is still read.
+    words = lexicon.modality["time_after_prepositions"] | lexicon.modality["topic_prepositions"]
+    return token.dep_ == "pobj" and token.head.lower_ in words \
         and any(c.lower_ == "the" for c in token.children) \
         and not any(c.dep_ in {"poss", "prep"} for c in token.children)
 
