@@ -73,3 +73,15 @@ def test_reconcile_a_denial_beside_an_admission_keeps_its_own_claim(extractor, a
 ])
 def test_reconcile_requests_and_questions(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # A saying with words of its own beside another event is a statement of its own ...
+    ("Ali Khamenei received Vladimir Putin and told him that cooperation was of great benefit.",
+     ["Meeting", "Statement"]),
+    # ... but a saying with none only attributes the event.
+    ("North Korea has shipped munitions to Russia since September, enough to fill 6,700 containers, "
+     "Shin Won-sik said.", ["Transfer"]),
+])
+def test_reconcile_a_saying_beside_another_event(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

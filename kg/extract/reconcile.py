@@ -161,8 +161,12 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.dep_ == "relcl":
         # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
         others = [other for other in others if token in other.ancestors]
-    if token.lemma_.lower() in reporting and any(not _own_clause(token, other) and not _adjunct(token, other)
-                                                 for other in others):
+    # "Kim received Putin and told him that ties were strong": a saying with words of its own
+    # beside another event is a statement; "…, Shin said" only attributes.
+    content = any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
+    if token.lemma_.lower() in reporting and any(
+            (token in other.ancestors or _reports_on(token, other, reporting) or not content)
+            and not _own_clause(token, other) and not _adjunct(token, other) for other in others):
         return True
     if token.lemma_.lower() in lexicon.modality["charging_verbs"] and any(
             prep.dep_ == "prep" and prep.lower_ == "of" and other.i in {c.i for c in prep.children}
