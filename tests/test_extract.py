@@ -426,3 +426,23 @@ def test_extract_a_guest_welcomed_for_a_visit_meets_the_host_and_visits(extracto
     kishida = ID + "person/fumio-kishida"
     assert [(e.type, e.agent) for e in events] == [("Meeting", ID + "person/joe-biden"), ("Visit", kishida),
                                                     ("Statement", ID + "person/joe-biden")]
+
+
+def test_extract_he_opening_a_paragraph_follows_the_subject_of_the_last(extractor, article):
+    body = ("Vladimir Putin travelled to Tehran for talks with Supreme Leader Ali Khamenei.\n\n"
+            "He then visited Tajikistan.")
+    visits = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert [e.agent for e in visits] == [PUTIN, PUTIN]
+
+
+@pytest.mark.parametrize("body, label, iri", [
+    # A reference body is found by the state's demonym ...
+    ("China's Foreign Ministry said the drills were routine.", "Chinese Foreign Ministry", ID + "org/chn-foreign-ministry"),
+    # ... and another is created in that state, never as one "Foreign Ministry" of all states.
+    ("Poland's Foreign Ministry said it was watching.", "Polish Foreign Ministry", None),
+])
+def test_extract_a_states_ministry_is_that_states(extractor, article, body, label, iri):
+    extraction = extractor.extract(article(body))
+    (body_,) = [e for e in extraction.entities if e.type == "Organization"]
+    assert body_.label == label and (iri is None or body_.iri == iri)
+    assert [e.agent for e in extraction.events] == [body_.iri]

@@ -46,6 +46,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
         yield from reconcile(sent, found, roles)
+        context.last_subject = roles.subject_people(sent)
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:

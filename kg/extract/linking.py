@@ -35,6 +35,8 @@ class ArticleContext:
     last_meeting: tuple[str, ...] = ()
     # The place of the last event found: "stopped in Tokyo and met Ishiba there".
     last_place: str | None = None
+    # The people the last sentence was about: "he" opening the next paragraph.
+    last_subject: tuple[str, ...] = ()
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""
@@ -113,7 +115,8 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             continue
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
-        iri = _new_entity(trimmed, _NER_TYPES[ent.label_], context) if trimmed is not None else None
+        iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
+        iri = iri or (_new_entity(trimmed, _NER_TYPES[ent.label_], context) if trimmed is not None else None)
         if iri:
             found.append((trimmed, iri))
             token_iris.update({token.i: iri for token in trimmed})
@@ -230,6 +233,32 @@ def _trim(ent):
     span = doc[tokens[0].i:end]
     span.label_ = ent.label_
     return span
+
+
+def _state_body(span, token_iris: dict[int, str], context: ArticleContext) -> str | None:
+    """Return the body a state's name owns: "China's Foreign Ministry" → the Chinese Foreign Ministry.
+
+    A reference body is linked by the state's demonym and the body's name; another is created
+    under that name, in that state.
+    """
+    if span.text not in linking_words()["state_bodies"]:
+        return None
+    owners = [token_iris.get(c.i) for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
+    states = [o for o in owners if o and context.entities[o].type == "State"]
+    gazetteer = context.gazetteer
+    demonym = next((text for text, (iri, kind) in gazetteer.names.items()
+                    if kind == "demonym" and states and iri == states[0]), None)
+    if demonym is None:
+        return None
+    name = f"{demonym} {span.text}"
+    known = gazetteer.names.get(name)
+    if known and gazetteer.entities[known[0]].type == "Organization":
+        context.register(known[0])
+        return known[0]
+    iri = entity_iri("Organization", name)
+    if iri not in context.entities:
+        context.entities[iri] = Entity(iri=iri, label=name, type="Organization", in_reference=False, state=states[0])
+    return iri
 
 
 def _surface(words: list) -> str:

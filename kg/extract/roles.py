@@ -233,14 +233,18 @@ class Roles:
         Tajikistan": the one the story follows, not the one named last.
         """
         sent = token.sent
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i != sent.root.i or sent.start == 0 \
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i != sent.root.i \
                 or any(self.type_of(m.entity) == "Person" and self.offset + sent.start_char <= m.span.start
                        < self.offset + token.idx for m in self.context.mentions):
             return []
-        before = token.doc[sent.start - 1].sent
-        people = [a for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}
-                  for a in self.actors(c) if self.type_of(a) == "Person"]
-        return people if len(people) == 1 else []
+        # The first sentence of a paragraph follows the last one of the paragraph before.
+        people = self.subject_people(token.doc[sent.start - 1].sent) if sent.start else self.context.last_subject
+        return list(people) if len(people) == 1 else []
+
+    def subject_people(self, sent) -> tuple[str, ...]:
+        """Return the people who are the subject of a sentence's main clause."""
+        return tuple(dict.fromkeys(a for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                   for a in self.actors(c) if self.type_of(a) == "Person"))
 
     def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
         found: list[str] = []
