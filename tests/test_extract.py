@@ -446,3 +446,9 @@ def test_extract_a_states_ministry_is_that_states(extractor, article, body, labe
     (body_,) = [e for e in extraction.entities if e.type == "Organization"]
     assert body_.label == label and (iri is None or body_.iri == iri)
     assert [e.agent for e in extraction.events] == [body_.iri]
+
+
+def test_extract_his_guest_is_the_other_one_of_his_last_meeting(extractor, article):
+    body = "Xi Jinping received Viktor Orban in Beijing on Monday. Xi told his guest that talks should resume."
+    (statement,) = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
+    assert (statement.agent, statement.recipient) == (XI, ID + "person/viktor-orban")

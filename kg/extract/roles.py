@@ -105,6 +105,8 @@ class Roles:
             return appositions
         if token.lemma_.lower() == "counterpart":
             return self._counterpart(token)
+        if token.lemma_.lower() in pronouns["party_nouns"]:
+            return self._other_party(token)
 
         if token.lemma_.lower() in pronouns["member_nouns"]:
             # "Leaders of the G7", "advisers from Russia and France": whom they act for.
@@ -215,6 +217,17 @@ class Roles:
         holder = holders.pop()
         self.context.add(holder, token.text, self.offset + token.idx)
         return [holder]
+
+    def _other_party(self, token) -> list[str]:
+        """Resolve "told his guest", "thanked her host": the other one of the owner's last meeting."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        person = self._actor(owner) if owner is not None else []
+        meeting = self.context.last_meeting
+        others = [p for p in meeting if p not in person]
+        if len(person) != 1 or person[0] not in meeting or len(others) != 1:
+            return []
+        self.context.add(others[0], token.text, self.offset + token.idx)
+        return others
 
     def _coarguments(self, token) -> set[str]:
         # "Putin hosted him", "He told Putin": a pronoun is never another argument of its own verb.
