@@ -452,3 +452,19 @@ def test_extract_his_guest_is_the_other_one_of_his_last_meeting(extractor, artic
     body = "Xi Jinping received Viktor Orban in Beijing on Monday. Xi told his guest that talks should resume."
     (statement,) = [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
     assert (statement.agent, statement.recipient) == (XI, ID + "person/viktor-orban")
+
+
+def test_extract_a_name_cut_at_a_particle_is_joined_up(extractor, article):
+    body = "European Commission President Ursula von der Leyen held talks with Xi Jinping."
+    labels = {e.label for e in extractor.extract(article(body)).entities if e.type == "Person"}
+    assert labels == {"Ursula von der Leyen", "Xi Jinping"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The G20 talks ended without a joint statement.", ("Signing", "negated")),
+    ("Poland has stopped sending weapons to Ukraine.", ("Transfer", "negated")),
+])
+def test_extract_without_and_stopping_negate(extractor, article, body, expected):
+    events = extractor.extract(article(body)).events
+    assert expected in [(e.type, e.status) for e in events]
+    assert "Visit" not in [e.type for e in events]

@@ -85,3 +85,15 @@ def test_reconcile_requests_and_questions(extractor, article, body, types):
 ])
 def test_reconcile_a_saying_beside_another_event(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_reconcile_whom_the_speaker_says_they_told_is_addressed(extractor, article):
+    body = "Joe Biden said he had told Xi Jinping that US policy on the island had not changed."
+    (statement,) = extractor.extract(article(body)).events
+    assert (statement.type, statement.agent, statement.recipient) == \
+        ("Statement", ID + "person/joe-biden", ID + "person/xi-jinping")
+
+
+def test_reconcile_a_clause_describing_the_speaker_is_not_what_is_said(extractor, article):
+    body = "Ursula von der Leyen, who held talks with Xi Jinping on Thursday, said the talks were frank."
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == ["Meeting", "Statement"]

@@ -216,7 +216,8 @@ def _elided_names(doc, context: ArticleContext, token_iris: dict[int, str]) -> l
 def _trim(ent):
     """Drop leading and trailing words that are not proper nouns; None if nothing is left.
 
-    A name the tokenizer split at a hyphen ("Kim Hong" "-" "kyun") is joined up again.
+    A name the tokenizer split at a hyphen ("Kim Hong" "-" "kyun"), or the model cut at a
+    particle ("Ursula von" "der Leyen"), is joined up again.
     """
     tokens = [t for t in ent]
     while tokens and tokens[0].pos_ != "PROPN":
@@ -230,6 +231,11 @@ def _trim(ent):
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    particles = linking_words()["name_particles"]
+    while ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].lower_ in particles \
+            and (doc[end].pos_ == "PROPN" or doc[end].lower_ in particles):
+        # "Ursula von" + "der Leyen"
+        end += 1
     span = doc[tokens[0].i:end]
     span.label_ = ent.label_
     return span

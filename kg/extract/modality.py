@@ -103,11 +103,12 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
     status = "asserted"
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-           for c in trigger.children):
-        # "reached no agreement"
+           for c in trigger.children) or trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        # "reached no agreement", "ended without a joint statement"
         status = "negated"
     elif negated(trigger) or negated(head) \
-            or any(node.lemma_ in words["denial_verbs"] for node in _governing_words(head)):
+            or any(node.lemma_ in words["denial_verbs"] or node.lemma_ in words["stopping_verbs"]
+                   for node in _governing_words(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \

@@ -26,7 +26,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     found = _fold_elaborations(found)
     # "Kirby said the United States welcomed any effort": what is said, not a second statement.
     reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
-    found = [(t, e) for t, e in found if not (e.type == "Statement" and any(_said_in(t, r) for r in reporters))]
+    found = _fold_said(found, reporters)
     # "asked Putin to station the missiles": the request is the statement; what is asked for
     # has not happened.
     appeals = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["appeal_verbs"]]
@@ -110,6 +110,25 @@ def _fold_elaborations(found: list) -> list:
     return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]
 
 
+def _fold_said(found: list, reporters: list) -> list:
+    """Drop the statements inside what is said; whom the speaker says they told is addressed.
+
+    "Biden said he had told Xi that US policy had not changed": one statement, to Xi.
+    """
+    events = [event for _, event in found]
+    dropped = set()
+    for k, (token, event) in enumerate(found):
+        if event.type != "Statement":
+            continue
+        for reporter in (r for r in reporters if _said_in(token, r)):
+            dropped.add(k)
+            outer = next(j for j, (t, _) in enumerate(found) if t.i == reporter.i and events[j].type == "Statement")
+            if events[outer].agent == event.agent and event.recipient and not events[outer].recipient:
+                cast = tuple(dict.fromkeys(events[outer].participants + event.participants))
+                events[outer] = replace(events[outer], participants=cast, recipient=event.recipient)
+    return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in dropped]
+
+
 def _asked_for(token, appeal) -> bool:
     path = _path(token, appeal)
     return bool(path) and path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
@@ -166,7 +185,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     content = any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
     if token.lemma_.lower() in reporting and any(
             (token in other.ancestors or _reports_on(token, other, reporting) or not content)
-            and not _own_clause(token, other) and not _adjunct(token, other) for other in others):
+            and not _own_clause(token, other) and not _adjunct(token, other) and not _in_speaker(token, other)
+            for other in others):
         return True
     if token.lemma_.lower() in lexicon.modality["charging_verbs"] and any(
             prep.dep_ == "prep" and prep.lower_ == "of" and other.i in {c.i for c in prep.children}
@@ -175,7 +195,7 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
         return False
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
-               or _reports_on(token, other, reporting) for other in others)
+               and not _in_speaker(token, other) or _reports_on(token, other, reporting) for other in others)
 
 
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:
@@ -191,6 +211,12 @@ def _adjunct(token, other) -> bool:
     node = path[-1] if path else None
     return node is not None and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
                                                       or node.dep_ == "prep")
+
+
+def _in_speaker(token, other) -> bool:
+    # "Von der Leyen, who held talks with Xi, said …": the talks describe the speaker.
+    path = _path(other, token) or []
+    return bool(path) and path[-1].dep_ in {"nsubj", "nsubjpass"}
 
 
 def _own_clause(token, other) -> bool:

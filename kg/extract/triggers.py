@@ -66,6 +66,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lexicon.verbs.get(lemma) == "Visit" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
+            # "stopped sending weapons to Ukraine": no one goes anywhere.
+            return None
         if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children):
             return "Meeting"
         senses = lexicon.object_senses.get(lemma, {})
