@@ -468,3 +468,15 @@ def test_extract_without_and_stopping_negate(extractor, article, body, expected)
     events = extractor.extract(article(body)).events
     assert expected in [(e.type, e.status) for e in events]
     assert "Visit" not in [e.type for e in events]
+
+
+@pytest.mark.parametrize("body, participants", [
+    # The state the targets are in is struck, when the targets are no one else's.
+    ("Israeli warplanes struck military sites in Iran early on Saturday.", {ISRAEL, IRAN}),
+    # "it" as an indirect object is whom the sending is for.
+    ("Poland has been one of Ukraine's staunchest allies, sending it hundreds of tanks.",
+     {ID + "state/pol", UKRAINE}),
+])
+def test_extract_targets_in_a_state_and_it_as_indirect_object(extractor, article, body, participants):
+    (event,) = extractor.extract(article(body)).events
+    assert set(event.participants) == participants

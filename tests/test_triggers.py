@@ -61,3 +61,16 @@ def test_trigger_troops_kept_somewhere_are_a_deployment(extractor, article, body
 def test_trigger_handing_over_an_instrument_of_accession_is_a_signing(extractor, article):
     body = "Prime Minister Ulf Kristersson handed over the country's instrument of accession in Washington."
     assert [e.type for e in extractor.extract(article(body)).events] == ["Signing"]
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Two Russian bombers flew over the Baltic Sea on Tuesday.", ["Deployment"]),
+    ("The United States on Friday approved the sale of 40 F-16 fighter jets to Turkey.", ["Transfer"]),
+])
+def test_trigger_moving_warplanes_and_approved_sales(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+def test_trigger_the_strikes_told_before_are_no_new_strike(extractor, article):
+    body = "Benjamin Netanyahu said on Sunday that the strikes had hit Iran hard."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]

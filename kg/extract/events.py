@@ -237,6 +237,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 for cargo_token in (c for c in prep.children if c.dep_ == "pobj"):
                     quantity, qualifier = _cargo_quantity(cargo_token, roles)
             continue
+        if cargo and obj.dep_ == "dative":
+            # "sending it hundreds of tanks"
+            recipients += roles.actors(obj)
+            continue
         if cargo:
             if quantity is None:
                 quantity, qualifier = _cargo_quantity(obj, roles)
@@ -258,10 +262,14 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             # but "fired a North Korean missile" says where the weapon came from, not who fought.
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
             if not weapon:
-                others += roles.actors(obj)
-                others += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
-                           and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
-                           and roles.type_of(iri) == "State"]
+                found = roles.actors(obj)
+                found += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
+                          and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
+                          and roles.type_of(iri) == "State"]
+                # "struck military sites in Iran": the state the targets are in, when they are no
+                # one else's ("struck Houthi targets in Yemen" is the Houthis').
+                others += found or [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
+                                    and (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"]
         elif type_ == "Statement":
             # "accused the United States", "told his guest"; but "condemned Russia's invasion"
             # and "defended her government's decision" address no one.

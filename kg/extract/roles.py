@@ -58,10 +58,14 @@ class Roles:
             return self._same_pronoun(token) or self._previous_subject(token) or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
-                # "it" stands for a state or body only as a subject or possessor ("it had sent
-                # troops"); as an object it is nearly always a thing ("called it a breakthrough").
-                if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+                # "it" stands for a state or body only as a subject, possessor or indirect object
+                # ("it had sent troops"); as an object it is nearly always a thing ("called it a
+                # breakthrough").
+                if token.dep_ not in {"nsubj", "nsubjpass", "poss", "dative"}:
                     return []
+                if token.dep_ == "dative":
+                    # "sending it hundreds of tanks": whom the sending is for.
+                    return self._antecedent(token, {"State", "Organization"})
                 return self._governing_subject(token) or \
                     self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)

@@ -91,6 +91,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                 and not any(c.dep_ == "agent" for c in token.children):
             # "an exhibition in memory of children killed in the war": the victims, not a new strike.
             return None
+        if lexicon.verbs.get(lemma) == "Combat" and any(
+                c.dep_ == "nsubj" and lexicon.nouns.get(c.lemma_.lower()) == "Combat"
+                and any(d.lower_ in {"the", "these", "those"} for d in c.children) for c in token.children):
+            # "the strikes had hit Iran hard": the strikes told before, not a new one.
+            return None
         if lemma in lexicon.future_only and not _speaks_of_future(token, lexicon):
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
@@ -136,10 +141,12 @@ def _mentions_earlier(token, lexicon: Lexicon) -> bool:
 
 
 def troops_moving(trigger, type_: str, lexicon: Lexicon):
-    """Return the subject of "troops landed in …", "soldiers were in …": a deployment, not a visit."""
+    """Return the subject of "troops landed in …", "soldiers were in …", "warships sailed into …":
+    a deployment, not a visit."""
     if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl":
         return None
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment":
+    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment" \
+            and subject.lemma_.lower() not in lexicon.movers:
         return None
     return subject
