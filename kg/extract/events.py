@@ -364,6 +364,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side.
         hosts = [h for h in _host_state(agents[0], places[0], roles) if h not in others]
+        if type_ == "Visit":
+            # A trip's host is the state the sentence names ("the North Korean resort city of
+            # Wonsan", "Moscow, Russia"); "flew to Moscow" names a city, which the place keeps.
+            hosts = [h for h in hosts if _named_in(sent, h, roles)]
         # Fighting in a state does not make that state the target: it only takes part.
         (others if type_ == "Combat" else recipients).extend(hosts)
     participants = list(dict.fromkeys(agents + others + recipients))
@@ -398,12 +402,13 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         confidence=_confidence(participants, place, when, status),
         trigger=trigger.text,
     )
-    stops = _stops(agent, destinations, roles) if type_ == "Visit" and agent else {}
+    stops = _stops(agent, destinations, sent, roles) if type_ == "Visit" and agent else {}
     if len(stops) >= 2:
         # "expected to fly on to Eswatini and then to Angola", "flew to Abu Dhabi and Riyadh",
         # "visited Tajikistan and Turkmenistan": a visit to each.
         for host, stop in stops.items():
-            yield replace(event, participants=(agent, host), recipient=host, place=stop)
+            named = host if roles.type_of(host) == "State" else None
+            yield replace(event, participants=(agent, named) if named else (agent,), recipient=named, place=stop)
         return
     yield event
     if cargo:
@@ -441,13 +446,17 @@ def _own_state(actor: str, roles: Roles) -> str:
     return state or actor
 
 
-def _stops(visitor: str, destinations: list[str], roles: Roles) -> dict[str, str]:
-    """Return each state a trip goes to, with the place it stops at there."""
+def _named_in(sent, iri: str, roles: Roles) -> bool:
+    return any(roles.token_iris.get(token.i) == iri for token in sent)
+
+
+def _stops(visitor: str, destinations: list[str], sent, roles: Roles) -> dict[str, str]:
+    """Return each place a trip goes to, keyed by its state, or by itself when the sentence names no state."""
     stops: dict[str, str] = {}
     for place in destinations:
         if roles.type_of(place) == "Place":
-            for host in _host_state(visitor, place, roles):
-                stops.setdefault(host, place)
+            hosts = [h for h in _host_state(visitor, place, roles) if _named_in(sent, h, roles)]
+            stops.setdefault(hosts[0] if hosts else place, place)
         elif roles.type_of(place) == "State" and place != visitor:
             stops.setdefault(place, place)
     return stops
