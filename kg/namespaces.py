@@ -36,6 +36,7 @@ class KG(DefinedNamespace):
     GovernmentBody: URIRef
     IntelligenceAgency: URIRef
     ArmedForces: URIRef
+    ArmedGroup: URIRef
     MediaOrganization: URIRef
     MilitaryUnit: URIRef
     ofState: URIRef

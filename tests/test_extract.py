@@ -482,3 +482,13 @@ def test_extract_without_and_stopping_negate(extractor, article, body, expected)
 def test_extract_targets_in_a_state_and_it_as_indirect_object(extractor, article, body, participants):
     (event,) = extractor.extract(article(body)).events
     assert set(event.participants) == participants
+
+
+@pytest.mark.parametrize("body, participants", [
+    # Armed groups are in the reference KB: "Houthi drones" are the Houthis'.
+    ("On Saturday a US destroyer shot down 14 Houthi drones over the Red Sea.", {USA, ID + "org/houthis"}),
+    ("Wagner fighters arrived in Belarus on Saturday.", {ID + "org/wagner-group", BELARUS}),
+])
+def test_extract_armed_groups_take_part(extractor, article, body, participants):
+    (event,) = extractor.extract(article(body)).events
+    assert set(event.participants) == participants

@@ -97,3 +97,9 @@ def test_reconcile_whom_the_speaker_says_they_told_is_addressed(extractor, artic
 def test_reconcile_a_clause_describing_the_speaker_is_not_what_is_said(extractor, article):
     body = "Ursula von der Leyen, who held talks with Xi Jinping on Thursday, said the talks were frank."
     assert sorted(e.type for e in extractor.extract(article(body)).events) == ["Meeting", "Statement"]
+
+
+def test_reconcile_a_pledge_told_to_someone_is_made_to_their_state(extractor, article):
+    body = "Kim Jong Un told Sergei Lavrov that North Korea would stand firmly by its comrades."
+    (pledge,) = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
+    assert (pledge.agent, pledge.recipient) == (PRK, RUSSIA)

@@ -74,3 +74,8 @@ def test_trigger_moving_warplanes_and_approved_sales(extractor, article, body, t
 def test_trigger_the_strikes_told_before_are_no_new_strike(extractor, article):
     body = "Benjamin Netanyahu said on Sunday that the strikes had hit Iran hard."
     assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+def test_trigger_troops_leaving_a_state_are_no_deployment_to_it(extractor, article):
+    body = "The Wagner Group said earlier this month that its fighters were leaving Mali."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]

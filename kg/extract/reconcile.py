@@ -27,6 +27,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     # "Kirby said the United States welcomed any effort": what is said, not a second statement.
     reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
     found = _fold_said(found, reporters)
+    found = [(t, _promised_to(t, e, reporters, roles)) for t, e in found]
     # "asked Putin to station the missiles": the request is the statement; what is asked for
     # has not happened.
     appeals = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["appeal_verbs"]]
@@ -127,6 +128,23 @@ def _fold_said(found: list, reporters: list) -> list:
                 cast = tuple(dict.fromkeys(events[outer].participants + event.participants))
                 events[outer] = replace(events[outer], participants=cast, recipient=event.recipient)
     return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in dropped]
+
+
+def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
+    """Give a pledge told to someone its receiver: "Kim told Lavrov that Pyongyang would stand by Russia"."""
+    if event.type != "Pledge" or event.recipient or not event.agent:
+        return event
+    for reporter in (r for r in reporters if _said_in(token, r)):
+        told = [a for c in reporter.children if c.dep_ in {"dobj", "dative"} for a in roles.actors(c)]
+        if roles.type_of(event.agent) == "State":
+            # A state's promise is made to the state of the one told.
+            told = [roles.context.entities[a].state if roles.type_of(a) == "Person" else a for a in told]
+        told = [a for a in dict.fromkeys(told) if a and a != event.agent]
+        if len(told) == 1:
+            roles.context.register(told[0])
+            return replace(event, participants=tuple(dict.fromkeys(event.participants + (told[0],))),
+                           recipient=told[0])
+    return event
 
 
 def _asked_for(token, appeal) -> bool:

@@ -143,7 +143,9 @@ def _mentions_earlier(token, lexicon: Lexicon) -> bool:
 def troops_moving(trigger, type_: str, lexicon: Lexicon):
     """Return the subject of "troops landed in …", "soldiers were in …", "warships sailed into …":
     a deployment, not a visit."""
-    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl":
+    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl" \
+            or trigger.lemma_.lower() in lexicon.departures:
+        # "its fighters were leaving Mali" withdraws them.
         return None
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment" \
