@@ -492,3 +492,15 @@ def test_extract_targets_in_a_state_and_it_as_indirect_object(extractor, article
 def test_extract_armed_groups_take_part(extractor, article, body, participants):
     (event,) = extractor.extract(article(body)).events
     assert set(event.participants) == participants
+
+
+@pytest.mark.parametrize("body, agent", [
+    # Of two who act, the troops' own state sends them.
+    ("Boris Pistorius and Arvydas Anusauskas signed a roadmap for stationing a German brigade in Lithuania.",
+     ID + "state/deu"),
+    # A convoy stands for whose vehicles it is.
+    ("Convoys of Wagner vehicles have been crossing into Belarus since last week.", ID + "org/wagner-group"),
+])
+def test_extract_who_sends_troops(extractor, article, body, agent):
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert deployment.agent == agent

@@ -248,6 +248,12 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "Russian ships carried North Korean troops": the troops' state sends them.
                 others += agents
                 agents = roles.actors(obj)
+            senders = [a for a in agents if _own_state(a, roles) in roles.actors(obj)]
+            if len(agents) > 1 and len(senders) == 1:
+                # "Pistorius and Anušauskas signed a roadmap for stationing a German brigade":
+                # the troops' state sends them; the other side receives them.
+                recipients += [a for a in agents if a not in senders]
+                agents = senders
             agents = agents or roles.actors(obj)
             continue
         if trigger.lemma_.lower() not in lexicon.departures:
@@ -304,6 +310,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if cargo:
         # "Biden announced aid for Ukraine": troops and arms are sent by a state, not a person.
         agents = list(dict.fromkeys(_own_state(a, roles) for a in agents))
+        recipients = list(dict.fromkeys(_own_state(a, roles) for a in recipients))
     if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger and not agents:
         # "Israeli and US strikes": who strikes.
         agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"} for a in roles.actors(c)]
