@@ -4,6 +4,8 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
+ID = "https://w3id.org/kg/id/"
+
 
 def test_trigger_the_mission_of_sent_troops_is_no_event(extractor, article):
     body = "The United States has deployed about 1,000 troops in Niger to help fight insurgents."
@@ -79,3 +81,15 @@ def test_trigger_the_strikes_told_before_are_no_new_strike(extractor, article):
 def test_trigger_troops_leaving_a_state_are_no_deployment_to_it(extractor, article):
     body = "The Wagner Group said earlier this month that its fighters were leaving Mali."
     assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+@pytest.mark.parametrize("body, participants", [
+    # Sanctions are a statement against whom they name.
+    ("The United States imposed sanctions on Iran in 2018.", {ID + "state/usa", ID + "state/irn"}),
+    # Thanks are a statement to those thanked.
+    ("Volodymyr Zelenskyy thanked Joe Biden on Wednesday.", {ID + "person/volodymyr-zelenskyy", ID + "person/joe-biden"}),
+    ("Russia on Thursday vetoed a UN Security Council resolution.", {ID + "state/rus"}),
+])
+def test_trigger_sanctions_thanks_and_vetoes_are_statements(extractor, article, body, participants):
+    events = extractor.extract(article(body)).events
+    assert [(e.type, set(e.participants)) for e in events] == [("Statement", participants)]

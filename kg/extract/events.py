@@ -280,6 +280,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             # "accused the United States", "told his guest"; but "condemned Russia's invasion"
             # and "defended her government's decision" address no one.
             others += roles.actors(obj, owners=False)
+            # "imposed sanctions on Li", "announced sanctions against Shahed Aviation Industries"
+            if obj.lemma_.lower() in lexicon.modality["penalty_nouns"]:
+                others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}
+                           for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
         elif type_ == "Pledge" and _pledged_by(obj, roles):
             # "he pledged North Korea's full support for Russia's war": the state committed is
             # the agent (the speaker is the source), and what the support is for, the receiver.
