@@ -504,3 +504,26 @@ def test_extract_armed_groups_take_part(extractor, article, body, participants):
 def test_extract_who_sends_troops(extractor, article, body, agent):
     (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
     assert deployment.agent == agent
+
+
+def test_extract_their_governments_are_the_states_of_the_two_just_named(extractor, article):
+    body = ("Vladimir Putin held talks with Xi Jinping in Beijing on Thursday, and their governments "
+            "signed about a dozen agreements.")
+    (signing,) = [e for e in extractor.extract(article(body)).events if e.type == "Signing"]
+    assert set(signing.participants) == {RUSSIA, ID + "state/chn"}
+
+
+@pytest.mark.parametrize("body, type_, agent, participants", [
+    # "by X" names who does what a noun names.
+    ("Seoul is watching for a possible visit to Russia by North Korean Foreign Minister Choe Son Hui.",
+     "Visit", CHOE, {CHOE, RUSSIA}),
+    # Troops carried somewhere go where their carriers go.
+    ("Trains carrying the first Russian soldiers arrived in Belarus on Saturday.", "Deployment", RUSSIA,
+     {RUSSIA, BELARUS}),
+    # Who addresses a meeting takes part in it.
+    ("Volodymyr Zelenskyy addressed a joint meeting of Congress on Wednesday.", "Meeting",
+     ID + "person/volodymyr-zelenskyy", None),
+])
+def test_extract_doers_of_nouns_carriers_and_speakers(extractor, article, body, type_, agent, participants):
+    (event,) = [e for e in extractor.extract(article(body)).events if e.type == type_]
+    assert event.agent == agent and (participants is None or set(event.participants) == participants)

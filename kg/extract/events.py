@@ -339,6 +339,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # "used drones against Ukraine": the parse may hang the target on the weapon.
         cargo_tokens = [o for o in objects if lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer"]
     verb_heads = [host_verb] if host_verb is not None and type_ in {"Combat", "Visit"} else []
+    if cargo and trigger.dep_ == "acl" and trigger.lemma_.lower() in lexicon.carriers and trigger.head.dep_ == "nsubj":
+        # "Trains carrying the first Russian soldiers arrived in Belarus": where the carriers go.
+        verb_heads.append(trigger.head.head)
     for prep in _prepositions(_place_heads(head, trigger) + cargo_tokens + verb_heads):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
@@ -495,6 +498,11 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         # "asked for a meeting between Putin and Zelenskyy": who asks does not meet.
         return [], None
+    doers = [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "by"
+             for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+    if doers:
+        # "a possible visit to Russia by North Korea's foreign minister", "an attack by Iran"
+        return doers, None
     node, path_word = trigger, None
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]

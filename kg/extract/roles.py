@@ -78,7 +78,9 @@ class Roles:
         if group == ["State"] and owner is not None:
             # "her government", "his country": the state of the person meant; "Biden and Macron
             # said their countries …": theirs.
-            people = self._clause_subject(owner) or self._antecedent(owner, {"Person"})
+            # "held talks with To Lam, and their governments signed …": the two just named.
+            count = 2 if owner.lower_ == "their" and token.tag_ == "NNS" else 1
+            people = self._clause_subject(owner) or self._antecedent(owner, {"Person"}, count=count)
             states = [s for s in dict.fromkeys(self.context.entities[p].state if self.type_of(p) == "Person" else p
                                                for p in people) if s]
             for state in states:
