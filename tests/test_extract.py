@@ -527,3 +527,12 @@ def test_extract_their_governments_are_the_states_of_the_two_just_named(extracto
 def test_extract_doers_of_nouns_carriers_and_speakers(extractor, article, body, type_, agent, participants):
     (event,) = [e for e in extractor.extract(article(body)).events if e.type == type_]
     assert event.agent == agent and (participants is None or set(event.participants) == participants)
+
+
+@pytest.mark.parametrize("body, seller, buyer", [
+    ("India is set to buy 31 armed drones from the United States.", USA, ID + "state/ind"),
+    ("Hungary will buy four more Swedish-made Gripen fighter jets.", ID + "state/swe", ID + "state/hun"),
+])
+def test_extract_a_buyer_receives_from_the_seller(extractor, article, body, seller, buyer):
+    (transfer,) = extractor.extract(article(body)).events
+    assert (transfer.type, transfer.agent, transfer.recipient) == ("Transfer", seller, buyer)

@@ -103,3 +103,12 @@ def test_reconcile_a_pledge_told_to_someone_is_made_to_their_state(extractor, ar
     body = "Kim Jong Un told Sergei Lavrov that North Korea would stand firmly by its comrades."
     (pledge,) = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
     assert (pledge.agent, pledge.recipient) == (PRK, RUSSIA)
+
+
+def test_reconcile_a_denial_of_the_claim_before_negates_it(extractor, article):
+    body = ("Washington says North Korea has shipped artillery shells to Russia. "
+            "Pyongyang denies the accusation and says the claim is absurd.")
+    transfers = [e for e in extractor.extract(article(body)).events if e.type == "Transfer"]
+    assert [(e.status, set(e.participants)) for e in transfers] == [("asserted", {PRK, RUSSIA}),
+                                                                     ("negated", {PRK, RUSSIA})]
+    assert transfers[1].evidence.text.startswith("Pyongyang denies")

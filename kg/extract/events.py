@@ -45,8 +45,10 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
-        yield from reconcile(sent, found, roles)
+        events = tuple(reconcile(sent, found, roles))
+        yield from events
         context.last_subject = roles.subject_people(sent)
+        context.last_events = events
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:
@@ -307,6 +309,14 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 # "signed an agreement on security guarantees in Minsk"
                 places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                            for p in roles.places(t) if roles.type_of(p) == "Place"]
+    if type_ == "Transfer" and trigger.lemma_.lower() in lexicon.buyers:
+        # "India is set to buy 31 drones from the United States": the buyer receives.
+        sellers = [a for prep in _prepositions([head, trigger] + objects) if prep.lower_ == "from"
+                   for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+        sellers = sellers or list(dict.fromkeys(
+            iri for o in objects for t in o.subtree if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"))
+        buyers = [a for a in agents if a not in sellers] or [a for a in others if a not in sellers]
+        agents, recipients = sellers, list(dict.fromkeys(recipients + buyers))
     if type_ == "Transfer" and not recipients:
         # "a package of ammunition and other military aid for Ukraine"
         recipients += [a for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"

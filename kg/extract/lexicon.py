@@ -42,6 +42,7 @@ class Lexicon:
     departures: frozenset[str]
     carriers: frozenset[str]
     presence: frozenset[str]
+    buyers: frozenset[str]
     movers: frozenset[str]
     guest_verbs: frozenset[str]
     one_party_pledge: frozenset[str]
@@ -103,6 +104,7 @@ def load_lexicon() -> Lexicon:
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),
                    presence=_per_type(data, "presence"),
+                   buyers=_per_type(data, "buyers"),
                    movers=_per_type(data, "movers"),
                    guest_verbs=_per_type(data, "guest_verbs"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),

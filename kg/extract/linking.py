@@ -37,6 +37,8 @@ class ArticleContext:
     last_place: str | None = None
     # The people the last sentence was about: "he" opening the next paragraph.
     last_subject: tuple[str, ...] = ()
+    # The events of the last sentence: "Pyongyang denies the accusation" after it.
+    last_events: tuple = ()
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""

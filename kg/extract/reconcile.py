@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.roles import Roles
-from kg.records import Event
+from kg.records import Event, Span
 
 __all__ = ["reconcile"]
 
@@ -167,14 +167,27 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
     triggers = {token.i for token, _ in found}
     copies = []
     for verb in sent:
+        # "Beijing denies the claim and says …": what is joined to the denial is not denied.
+        joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
         if verb.lemma_ not in roles.lexicon.modality["denial_verbs"] or \
-                any(t.i in triggers for t in verb.subtree):
+                any(t.i in triggers and t.i not in joined for t in verb.subtree):
             continue
         deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
+        claims = [t for t, e in found if e.status != "negated" and e.type != "Statement"
+                  and deniers & set(e.participants)]
         for token, event in found:
             if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
                 copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
                                              confidence=round(event.confidence * 0.8, 2))))
+        if not claims and any(c.dep_ == "dobj" and c.lemma_.lower() in roles.lexicon.modality["claim_nouns"]
+                              for c in verb.children):
+            # "Washington says Pyongyang shipped shells to Russia. Pyongyang denies the accusation."
+            start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
+            for event in roles.context.last_events:
+                if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
+                    copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
+                                                 evidence=Span(sent.text, start, end),
+                                                 confidence=round(event.confidence * 0.8, 2))))
     return copies
 
 
