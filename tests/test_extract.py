@@ -536,3 +536,15 @@ def test_extract_doers_of_nouns_carriers_and_speakers(extractor, article, body, 
 def test_extract_a_buyer_receives_from_the_seller(extractor, article, body, seller, buyer):
     (transfer,) = extractor.extract(article(body)).events
     assert (transfer.type, transfer.agent, transfer.recipient) == ("Transfer", seller, buyer)
+
+
+@pytest.mark.parametrize("body, participants", [
+    # A name set off by commas renames the noun before it, even when the parser hangs it elsewhere.
+    ("Vladimir Putin received China's top diplomat, Wang Yi, in the Kremlin on Wednesday.",
+     {PUTIN, ID + "person/wang-yi"}),
+    # A name in apposition says who is meant before any post in the KB does.
+    ("The Russian foreign minister, Sergei Lavrov, met Wang Yi in Beijing.", {LAVROV, ID + "person/wang-yi"}),
+])
+def test_extract_names_in_apposition(extractor, article, body, participants):
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == participants

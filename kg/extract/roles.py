@@ -69,6 +69,11 @@ class Roles:
                 return self._governing_subject(token) or \
                     self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
+        # A name in apposition says who is meant, before any post in the KB does.
+        appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)] \
+            or self._detached_apposition(token)
+        if appositions:
+            return appositions
         holders = self._office_holders(token)
         if holders:
             return holders
@@ -106,9 +111,6 @@ class Roles:
                     self.context.register(state)
                 return states
             return found
-        appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)]
-        if appositions:
-            return appositions
         if token.lemma_.lower() == "counterpart":
             return self._counterpart(token)
         if token.lemma_.lower() in pronouns["party_nouns"]:
@@ -223,6 +225,20 @@ class Roles:
         holder = holders.pop()
         self.context.add(holder, token.text, self.offset + token.idx)
         return [holder]
+
+    def _detached_apposition(self, token) -> list[str]:
+        """Resolve "received China's top diplomat, Wang Yi, in the Kremlin" when the parser hangs
+        the name on the verb instead of the noun it renames."""
+        doc, comma = token.doc, token.right_edge.i + 1
+        if token.pos_ != "NOUN" or comma + 1 >= len(doc) or doc[comma].text != ",":
+            return []
+        name = doc[comma + 1]
+        while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+            name = doc[name.i + 1]
+        iri = self.token_iris.get(name.i)
+        if iri and self.type_of(iri) == "Person" and name.head.i in {token.i, token.head.i}:
+            return [iri]
+        return []
 
     def _other_party(self, token) -> list[str]:
         """Resolve "told his guest", "thanked her host": the other one of the owner's last meeting."""
