@@ -548,3 +548,10 @@ def test_extract_a_buyer_receives_from_the_seller(extractor, article, body, sell
 def test_extract_names_in_apposition(extractor, article, body, participants):
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
     assert set(meeting.participants) == participants
+
+
+def test_extract_a_surname_that_opens_a_longer_name_is_someone_else(extractor, article):
+    body = "European Council President Charles Michel said on Friday that the presidency had no mandate."
+    extraction = extractor.extract(article(body))
+    people = {e.label for e in extraction.entities if e.type == "Person"}
+    assert people == {"Charles Michel"}

@@ -101,6 +101,17 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.register(found[-1][1])
     for ent in surnames:
         iri = ent.ent_id_
+        if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
+            # "Charles Michel": the first name of someone else, not King Charles.
+            end = ent.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            name = doc[ent.start:end]
+            other = _new_entity(name, "Person", context)
+            if other:
+                found.append((name, other))
+                token_iris.update({token.i: other for token in name})
+            continue
         if iri in context.entities or _in_office(iri, context.published):
             found.append((ent, iri))
             token_iris.update({token.i: iri for token in ent})
