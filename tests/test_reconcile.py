@@ -112,3 +112,10 @@ def test_reconcile_a_denial_of_the_claim_before_negates_it(extractor, article):
     assert [(e.status, set(e.participants)) for e in transfers] == [("asserted", {PRK, RUSSIA}),
                                                                      ("negated", {PRK, RUSSIA})]
     assert transfers[1].evidence.text.startswith("Pyongyang denies")
+
+
+def test_reconcile_a_noun_that_renames_the_trip_is_no_second_visit(extractor, article):
+    body = ("Antony Blinken held talks with David Lammy in London on Tuesday. Blinken and Lammy are expected to "
+            "travel to Kyiv together this week, the first joint visit by the two countries' top diplomats in a decade.")
+    visits = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert [set(e.participants) for e in visits] == [{ID + "person/antony-blinken", ID + "person/david-lammy"}]

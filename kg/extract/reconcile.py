@@ -100,6 +100,13 @@ def _fold_elaborations(found: list) -> list:
         # "met in Istanbul for their first talks since 2022": the noun names the same meeting.
         named = token.dep_ == "pobj" and token.head.dep_ == "prep"
         parent = first.get(((token.head.head if named else token.head).i, event.type))
+        if token.pos_ == "NOUN" and token.dep_ in {"npadvmod", "appos"}:
+            # "… travel to Kyiv together this week, the first joint visit by the two countries'
+            # top diplomats": the noun renames the trip the verb told.
+            verbs = [j for j, (t, e) in enumerate(found) if e.type == event.type and t.pos_ == "VERB"]
+            if verbs:
+                folded.add(k)
+                continue
         if parent is None or parent == k or not (participle or purpose or named):
             continue
         folded.add(k)
