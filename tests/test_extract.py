@@ -555,3 +555,9 @@ def test_extract_a_surname_that_opens_a_longer_name_is_someone_else(extractor, a
     extraction = extractor.extract(article(body))
     people = {e.label for e in extraction.entities if e.type == "Person"}
     assert people == {"Charles Michel"}
+
+
+def test_extract_a_ministry_sells_for_its_state(extractor, article):
+    body = "The State Department approved the sale of 40 F-35 stealth jets to Greece."
+    (transfer,) = extractor.extract(article(body)).events
+    assert (transfer.agent, transfer.recipient) == (USA, ID + "state/grc")

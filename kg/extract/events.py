@@ -322,7 +322,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         recipients += [a for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"
                        for a in roles.actors(t) if roles.type_of(a) == "State"]
     if cargo:
-        # "Biden announced aid for Ukraine": troops and arms are sent by a state, not a person.
+        # "Biden announced aid for Ukraine", "the State Department approved the sale": troops and
+        # arms are sent by a state, not by a person or ministry.
         agents = list(dict.fromkeys(_own_state(a, roles) for a in agents))
         recipients = list(dict.fromkeys(_own_state(a, roles) for a in recipients))
     if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger and not agents:
@@ -461,8 +462,8 @@ def _pledged_by(obj, roles: Roles) -> list[str]:
 
 
 def _own_state(actor: str, roles: Roles) -> str:
-    """Return the state a person acts for, if known, else the actor itself."""
-    if roles.type_of(actor) != "Person":
+    """Return the state a person or a state body acts for, if known, else the actor itself."""
+    if roles.type_of(actor) not in {"Person", "Organization"}:
         return actor
     state = roles.context.entities[actor].state
     if state:
