@@ -525,8 +525,7 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
         if node.pos_ in {"VERB", "AUX"}:
             guests = [a for c in node.children if c.dep_ == "dobj" for a in roles.actors(c)
                       if roles.type_of(a) == "Person"]
-            if guests and trigger.lemma_.lower() in roles.lexicon.nouns and \
-                    roles.lexicon.nouns[trigger.lemma_.lower()] == "Visit" and path_word == "for":
+            if guests and roles.lexicon.nouns.get(trigger.lemma_.lower()) == "Visit" and path_word == "for":
                 # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
                 return guests, node
             subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
