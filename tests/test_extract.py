@@ -561,3 +561,24 @@ def test_extract_a_ministry_sells_for_its_state(extractor, article):
     body = "The State Department approved the sale of 40 F-35 stealth jets to Greece."
     (transfer,) = extractor.extract(article(body)).events
     assert (transfer.agent, transfer.recipient) == (USA, ID + "state/grc")
+
+
+@pytest.mark.parametrize("body, participants", [
+    # A summit "of the three countries" adds no one to the leaders hosted.
+    ("Joe Biden hosted Fumio Kishida and Ferdinand Marcos Jr. at the White House for the first summit of "
+     "the three countries.", {ID + "person/joe-biden", ID + "person/fumio-kishida", entity_iri_for("Person", "Ferdinand Marcos Jr.")}),
+])
+def test_extract_a_summit_of_their_countries_adds_no_one(extractor, article, body, participants):
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == participants
+
+
+@pytest.mark.parametrize("body, participants", [
+    ("Ebrahim Raisi arrived in Moscow for a visit to Russia, with Israel's war in Gaza on the agenda.",
+     {ID + "person/ebrahim-raisi", RUSSIA}),
+    ("Abdulsalami Abubakar arrived in Niamey with an ECOWAS delegation on Saturday.",
+     {entity_iri_for("Person", "Abdulsalami Abubakar"), ID + "org/ecowas"}),
+])
+def test_extract_who_comes_along_on_a_visit(extractor, article, body, participants):
+    (visit,) = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
+    assert set(visit.participants) == participants

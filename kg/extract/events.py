@@ -357,7 +357,9 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if (word in _COMPANION_PREPS or word == "by" and type_ == "Pledge") and not (cargo and recipients):
-                others += roles.actors(pobj)
+                # "travelled with his foreign minister"; but "a visit to Russia, with Israel's war
+                # in Gaza on the agenda" brings no one along.
+                others += roles.actors(pobj, owners=type_ != "Visit")
             elif word in _TARGET_PREPS and type_ == "Combat":
                 # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
                 others += roles.actors(pobj)

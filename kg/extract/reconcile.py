@@ -23,7 +23,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     lexicon, context = roles.lexicon, roles.context
     # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
     # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
-    found = _fold_elaborations(found)
+    found = _fold_elaborations(found, roles)
     # "Kirby said the United States welcomed any effort": what is said, not a second statement.
     reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
     found = _fold_said(found, reporters)
@@ -87,7 +87,7 @@ def _promised(token, pledge) -> bool:
     return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path)
 
 
-def _fold_elaborations(found: list) -> list:
+def _fold_elaborations(found: list, roles: Roles) -> list:
     events = [event for _, event in found]
     first = {}
     for k, (token, event) in enumerate(found):
@@ -111,8 +111,12 @@ def _fold_elaborations(found: list) -> list:
             continue
         folded.add(k)
         if purpose or named:
-            # "arrived in Tel Aviv for a visit to Israel": the host named by the noun stays.
-            merged = tuple(dict.fromkeys(events[parent].participants + event.participants))
+            # "arrived in Tel Aviv for a visit to Israel": the host named by the noun stays; but
+            # "hosted Kishida and Marcos for a summit of the three countries" adds no one new.
+            people = [p for p in events[parent].participants if roles.type_of(p) == "Person"]
+            theirs = {roles.context.entities[p].state for p in people}
+            merged = tuple(dict.fromkeys(events[parent].participants
+                                         + tuple(p for p in event.participants if p not in theirs)))
             events[parent] = replace(events[parent], participants=merged,
                                      recipient=events[parent].recipient or event.recipient)
     return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]

@@ -123,8 +123,9 @@ class Roles:
             if found:
                 return found
         lemma = token.lemma_.lower()
-        if not owners and lemma not in pronouns["group_nouns"] and self.lexicon.cargo_types.get(lemma) != "Deployment":
-            # Troops and officials stand for their state; an invasion or a decision does not.
+        if not owners and lemma not in pronouns["group_nouns"] and lemma not in pronouns["member_nouns"] \
+                and self.lexicon.cargo_types.get(lemma) != "Deployment":
+            # Troops, delegations and officials stand for their state; an invasion or a decision does not.
             return []
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state; "Russian and Ukrainian
