@@ -582,3 +582,9 @@ def test_extract_a_summit_of_their_countries_adds_no_one(extractor, article, bod
 def test_extract_who_comes_along_on_a_visit(extractor, article, body, participants):
     (visit,) = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
     assert set(visit.participants) == participants
+
+
+def test_extract_the_demonym_on_a_strike_noun_is_who_strikes(extractor, article):
+    body = "Belarus served as a launch pad for the Russian invasion of Ukraine in February 2022."
+    (combat,) = extractor.extract(article(body)).events
+    assert (combat.agent, set(combat.participants)) == (RUSSIA, {RUSSIA, UKRAINE})

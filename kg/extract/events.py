@@ -326,9 +326,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # arms are sent by a state, not by a person or ministry.
         agents = list(dict.fromkeys(_own_state(a, roles) for a in agents))
         recipients = list(dict.fromkeys(_own_state(a, roles) for a in recipients))
-    if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger and not agents:
-        # "Israeli and US strikes": who strikes.
-        agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"} for a in roles.actors(c)]
+    if type_ == "Combat" and trigger.pos_ == "NOUN" and head is trigger:
+        # "Israeli and US strikes": who strikes, even when the sentence is about someone else
+        # ("Belarus served as a launch pad for the Russian invasion").
+        agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"} for a in roles.actors(c)] or agents
     if type_ == "Combat" and trigger.pos_ == "NOUN":
         # "its invasion of Ukraine": the one invaded.
         others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
