@@ -93,3 +93,13 @@ def test_trigger_troops_leaving_a_state_are_no_deployment_to_it(extractor, artic
 def test_trigger_sanctions_thanks_and_vetoes_are_statements(extractor, article, body, participants):
     events = extractor.extract(article(body)).events
     assert [(e.type, set(e.participants)) for e in events] == [("Statement", participants)]
+
+
+@pytest.mark.parametrize("body, types", [
+    # A state that will grant or lift something commits itself ...
+    ("Armenia will grant the United States development rights to a transit route.", ["Pledge"]),
+    # ... but not when it did so in the past.
+    ("Armenia granted a company development rights in 2019.", []),
+])
+def test_trigger_granting_is_a_pledge_only_for_the_future(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
