@@ -314,7 +314,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         sellers = [a for prep in _prepositions([head, trigger] + objects) if prep.lower_ == "from"
                    for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         sellers = sellers or list(dict.fromkeys(
-            iri for o in objects for t in o.subtree if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"))
+            iri for o in objects for t in o.subtree
+            if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"))
         buyers = [a for a in agents if a not in sellers] or [a for a in others if a not in sellers]
         agents, recipients = sellers, list(dict.fromkeys(recipients + buyers))
     if type_ == "Transfer" and not recipients:

@@ -103,8 +103,7 @@ def _fold_elaborations(found: list, roles: Roles) -> list:
         if token.pos_ == "NOUN" and token.dep_ in {"npadvmod", "appos"}:
             # "… travel to Kyiv together this week, the first joint visit by the two countries'
             # top diplomats": the noun renames the trip the verb told.
-            verbs = [j for j, (t, e) in enumerate(found) if e.type == event.type and t.pos_ == "VERB"]
-            if verbs:
+            if any(e.type == event.type and t.pos_ == "VERB" for t, e in found):
                 folded.add(k)
                 continue
         if parent is None or parent == k or not (participle or purpose or named):

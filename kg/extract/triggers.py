@@ -53,8 +53,10 @@ def _object_nouns(token) -> list:
 
 def _troops_kept(token, lexicon: Lexicon) -> bool:
     # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania"
-    troops = [o for o in token.children if o.dep_ == "dobj" and lexicon.cargo_types.get(o.lemma_.lower()) == "Deployment"]
-    return any(c.dep_ == "prep" and c.lower_ == "in" for node in [token, *troops] for c in node.children) and bool(troops)
+    troops = [o for o in token.children
+              if o.dep_ == "dobj" and lexicon.cargo_types.get(o.lemma_.lower()) == "Deployment"]
+    return bool(troops) and any(c.dep_ == "prep" and c.lower_ == "in"
+                                for node in [token, *troops] for c in node.children)
 
 
 def trigger_type(token, lexicon: Lexicon) -> str | None:
