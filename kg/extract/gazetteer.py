@@ -7,7 +7,7 @@ become entity-ruler patterns whose id is the entity's IRI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 import pyoxigraph as ox
@@ -40,10 +40,19 @@ class Gazetteer:
     shared: dict[str, list[str]] = field(default_factory=dict)  # name → the entities that share it
     parties: dict[str, set[str]] = field(default_factory=dict)  # agreement IRI → party IRIs
 
-    @property
+    @cached_property
     def capital_by_state(self) -> dict[str, str]:
         """State IRI → its capital's IRI."""
         return {state: city for city, state in self.capital_of.items()}
+
+    @cached_property
+    def demonym_by_state(self) -> dict[str, str]:
+        """Entity IRI → the first demonym the name table gives it ("Chinese" for China)."""
+        demonyms: dict[str, str] = {}
+        for text, (iri, kind) in self.names.items():
+            if kind == "demonym":
+                demonyms.setdefault(iri, text)
+        return demonyms
 
     def patterns(self) -> list[dict[str, str]]:
         """Return entity-ruler phrase patterns: one per name, shared names marked as such."""

@@ -265,8 +265,7 @@ def _state_body(span, token_iris: dict[int, str], context: ArticleContext) -> st
     owners = [token_iris.get(c.i) for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
     states = [o for o in owners if o and context.entities[o].type == "State"]
     gazetteer = context.gazetteer
-    demonym = next((text for text, (iri, kind) in gazetteer.names.items()
-                    if kind == "demonym" and states and iri == states[0]), None)
+    demonym = gazetteer.demonym_by_state.get(states[0]) if states else None
     if demonym is None:
         return None
     name = f"{demonym} {span.text}"

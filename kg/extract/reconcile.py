@@ -183,21 +183,19 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
                 any(t.i in triggers and t.i not in joined for t in verb.subtree):
             continue
         deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
-        claims = [t for t, e in found if e.status != "negated" and e.type != "Statement"
-                  and deniers & set(e.participants)]
-        for token, event in found:
-            if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
-                copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
-                                             confidence=round(event.confidence * 0.8, 2))))
+
+        def denied(event: Event) -> bool:
+            return event.status != "negated" and event.type != "Statement" and bool(deniers & set(event.participants))
+
+        claims = [event for _, event in found if denied(event)]
         if not claims and any(c.dep_ == "dobj" and c.lemma_.lower() in roles.lexicon.modality["claim_nouns"]
                               for c in verb.children):
             # "Washington says Pyongyang shipped shells to Russia. Pyongyang denies the accusation."
-            start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
-            for event in roles.context.last_events:
-                if event.status != "negated" and event.type != "Statement" and deniers & set(event.participants):
-                    copies.append((verb, replace(event, status="negated", source=None, trigger=verb.text,
-                                                 evidence=Span(sent.text, start, end),
-                                                 confidence=round(event.confidence * 0.8, 2))))
+            claims = [event for event in roles.context.last_events if denied(event)]
+        start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
+        copies += [(verb, replace(event, status="negated", source=None, trigger=verb.text,
+                                  evidence=Span(sent.text, start, end), confidence=round(event.confidence * 0.8, 2)))
+                   for event in claims]
     return copies
 
 

@@ -273,8 +273,8 @@ class Roles:
                 or any(self.type_of(m.entity) == "Person" and self.offset + sent.start_char <= m.span.start
                        < self.offset + token.idx for m in self.context.mentions):
             return []
-        # The first sentence of a paragraph follows the last one of the paragraph before.
-        people = self.subject_people(token.doc[sent.start - 1].sent) if sent.start else self.context.last_subject
+        # The sentence before may end the paragraph before.
+        people = self.context.last_subject
         return list(people) if len(people) == 1 else []
 
     def subject_people(self, sent) -> tuple[str, ...]:
