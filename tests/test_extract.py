@@ -200,10 +200,84 @@ XI, MODI = ID + "person/xi-jinping", ID + "person/narendra-modi"
     ("Iran launched dozens of drones at Israel.", "Combat", {IRAN, ISRAEL}),
     ("Xi Jinping said China would always stand with Russia.", "Pledge", {ID + "state/chn", RUSSIA}),
     ("Vladimir Putin pledged that Russia would keep supplying Iran with fuel.", "Pledge", {RUSSIA, IRAN}),
+    # Goods or people someone is ready to send are offered: a pledge, to whom they would go.
+    ("Volodymyr Zelenskyy said Ukraine was ready to hand the soldiers over to Kim Jong Un.", "Pledge",
+     {UKRAINE, ID + "person/kim-jong-un"}),
+    # What a state would do, told to someone, commits it to that someone's state, whatever the verb.
+    ("Xi Jinping told Vladimir Putin that China would take cooperation to a new level.", "Pledge",
+     {ID + "state/chn", RUSSIA}),
+    # The people stand for their state.
+    ("Joe Biden told Israelis that the United States would make sure they had what they needed.", "Pledge",
+     {USA, ISRAEL}),
+    # Ships from several states on a patrol: their states, and "their" is the subject.
+    ("Warships from the United States, Japan and Australia held their first joint patrol in the South China Sea.",
+     "Deployment", {USA, ID + "state/jpn", ID + "state/aus"}),
+    # Air defences that shoot down drones over a state defend that state; the drones' side is the other.
+    ("Alexander Lukashenko said air defences had shot down several Ukrainian drones over Belarus.", "Combat",
+     {ID + "state/blr", UKRAINE}),
+    ("Israel said most of the Iranian drones were shot down by Israel.", "Combat", {ISRAEL, IRAN}),
+    # A state body's strike is its state's.
+    ("Russia's Defence Ministry said its missiles had destroyed a Ukrainian warship.", "Combat", {RUSSIA, UKRAINE}),
+    # "those troops" are the ones last sent; the forces joined in combat fight beside them.
+    ("North Korea sent 10,000 soldiers to Russia. Seoul said some of those troops had joined Russian forces "
+     "in combat.", "Combat", {PRK, RUSSIA}),
+
+    # Who holds the place struck is struck.
+    ("Israeli warplanes struck the Houthi-controlled port of Hodeidah on Saturday.", "Combat",
+     {ISRAEL, ID + "org/houthis"}),
+    ("India fought a four-day conflict with Pakistan in May.", "Combat", {ID + "state/ind", ID + "state/pak"}),
+    # A clause describing what was sent: the noun it describes is the cargo.
+    ("Kim Jong Un praised the troops his country had sent to Russia.", "Deployment", {PRK, RUSSIA}),
+    # Whoever completes the deliveries delivers.
+    ("Poland would complete deliveries of ammunition to Ukraine.", "Transfer", {ID + "state/pol", UKRAINE}),
+    # Arms received or ordered come from the seller.
+    ("Poland received its first ten K2 tanks from South Korea on Tuesday.", "Transfer",
+     {ID + "state/pol", ID + "state/kor"}),
+    ("Poland has ordered 250 Abrams tanks from the United States.", "Transfer", {ID + "state/pol", USA}),
+    # Arms offered are a pledge to the one offered them.
+    ("Germany offered Poland the air defence systems in November.", "Pledge", {ID + "state/deu", ID + "state/pol"}),
+    # Soldiers sent along with arms make a deployment.
+    ("The United States will send a THAAD battery to Israel, along with about 100 American soldiers.", "Deployment",
+     {USA, ISRAEL}),
 ])
 def test_extract_roles_from_harder_sentences(extractor, article, body, type_, participants):
     events = [e for e in extractor.extract(article(body)).events if e.type == type_]
     assert [set(e.participants) for e in events] == [participants]
+
+
+def test_extract_states_that_each_give_something_give_one_event_each(extractor, article):
+    body = ("The United States and Germany have each promised Ukraine a Patriot battery. "
+            "Russia and China are the main suppliers of weapons to Myanmar.")
+    events = extractor.extract(article(body)).events
+    assert sorted((e.type, e.agent, e.recipient) for e in events) == sorted([
+        ("Pledge", USA, UKRAINE), ("Pledge", ID + "state/deu", UKRAINE),
+        ("Transfer", RUSSIA, ID + "state/mmr"), ("Transfer", ID + "state/chn", ID + "state/mmr")])
+
+
+def test_extract_states_that_commit_to_each_other_make_one_pledge(extractor, article):
+    events = extractor.extract(article("Moscow and Kyiv undertook not to attack merchant ships.")).events
+    assert [(e.type, set(e.participants)) for e in events] == [("Pledge", {RUSSIA, UKRAINE})]
+
+
+def test_extract_a_clause_with_its_own_subject_is_not_done_by_the_clause_above(extractor, article):
+    body = "Germany offered Poland the systems after a stray missile killed two men in the village."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Pledge"]
+
+
+def test_extract_a_condition_is_hedged(extractor, article):
+    (strike,) = extractor.extract(article("Iran said it would respond if Israel retaliated against Iran.")).events
+    assert strike.type == "Combat" and strike.status == "hedged" and strike.agent == ISRAEL
+
+
+def test_extract_a_promise_of_what_a_state_would_do_needs_a_state(extractor, article):
+    body = "Vladimir Putin told security officials that the enemy would receive a worthy response."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Statement"]
+
+
+def test_extract_a_place_noun_not_in_the_kb_is_placed_in_the_state_its_demonym_names(extractor, article):
+    body = "The United States flew a missile launcher to a northern Philippine island last week."
+    (deployment,) = [e for e in extractor.extract(article(body)).events if e.type == "Deployment"]
+    assert set(deployment.participants) == {USA, ID + "state/phl"} and deployment.agent == USA
 
 
 def test_extract_the_two_leaders_are_the_two_who_met(extractor, article):

@@ -29,6 +29,13 @@ def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(
     ("Volodymyr Zelenskyy attacked the draft wording on Tuesday.", ["Statement"]),
     ("Emmanuel Macron said the deal crowned months of diplomacy carried out with the United States.", ["Statement"]),
     ("Russia sent warplanes and troops to Syria in 2015.", ["Deployment"]),
+    # Moving troops or arms is a deployment, not a trip; a patrol needs nothing sent.
+    ("Poland decided on Wednesday to move more military units towards the border.", ["Deployment"]),
+    ("Russia and China held a joint patrol in the Sea of Japan.", ["Deployment"]),
+    # Ranking who did something does not tell it again.
+    ("Britain pledged 14 tanks, becoming the first country to promise Ukraine modern tanks.", ["Pledge"]),
+    # An offer commits only with arms or troops to give.
+    ("Turkey offered to mediate between Russia and Ukraine.", []),
 ])
 def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -102,6 +102,10 @@ def _subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             return patients, [], None
         if agents or patients or patient_token is not None:
             return agents, patients, patient_token
+        if node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
+            # "Berlin offered the systems after a stray missile killed two men": a clause with a
+            # subject of its own is not done by the one in the clause above.
+            return [], [], None
         if node.dep_ == "acl" and roles.actors(node.head):
             # "North Korean troops fighting alongside Russian forces"; but "accepted an
             # invitation to visit" climbs on to who accepted.
@@ -157,12 +161,16 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     A number or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps
     the trigger's type; an object that is neither people nor arms ("sent good wishes") makes none.
     """
+    if trigger.lemma_.lower() in lexicon.no_cargo:
+        return type_
     nouns = [c for node in (head, trigger) for c in node.children
-             if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}]
+             if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}] + _described(trigger)
     # "supplied Russia with shells"; "the transfer of F-16 jets"
     carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
-    nouns += [p for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"
-              and prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
+    preps = [prep for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"]
+    # "will send a THAAD battery to Israel, along with about 100 American soldiers"
+    preps += [c for prep in preps if prep.lower_ == "along" for c in prep.children if c.dep_ == "prep"]
+    nouns += [p for prep in preps if prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
     # "containers of munitions": what the container holds says what it is.
     nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
               for p in prep.children if p.dep_ == "pobj"]
@@ -185,6 +193,18 @@ def _cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     return type_ if type_ in kinds else kinds.pop()
 
 
+def _described(trigger) -> list:
+    """Return the noun a clause describes when that noun is what the clause's verb acts on: "the
+    troops his country had sent", "Iranian weapons supplied to the Houthis"."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"relcl", "acl"} or trigger.head.pos_ != "NOUN" \
+            or any(c.dep_ in {"dobj", "nsubjpass"} for c in trigger.children):
+        return []
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in trigger.children):
+        # "troops who fought": the noun is the clause's subject, not its object.
+        return []
+    return [trigger.head]
+
+
 def _build_events(trigger, type_: str, sent, roles: Roles, published: date | None,
                   article_text: str) -> Iterator[Event]:
     lexicon = roles.lexicon
@@ -204,6 +224,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
         return
+    if type_ == "Pledge" and trigger.pos_ == "VERB" and trigger.lemma_.lower() not in lexicon.verbs \
+            and not (agents and all(roles.type_of(a) == "State" for a in agents)):
+        # Only a state's "would" told to someone commits it: not "told them the enemy would pay".
+        return
     if trigger.lemma_.lower() in lexicon.one_party_pledge and len(agents) == 1 \
             and any(c.dep_ == "xcomp" for c in trigger.children):
         type_ = "Pledge"
@@ -218,10 +242,17 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         # "told his Russian counterpart, Sergei Shoigu, during talks in Moscow": the one told.
         others += [a for c in host_verb.children if c.dep_ in {"dobj", "dative"} for a in roles.actors(c)
                    if roles.type_of(a) == "Person"]
+    if type_ == "Combat" and host_verb is not None and host_verb.lemma_.lower() in lexicon.companion_verbs:
+        # "had joined Russian forces in combat": those joined fight too.
+        others += [a for c in host_verb.children if c.dep_ == "dobj" for a in roles.actors(c)]
     quantity = qualifier = None
     if troops is not None:
         # "about 100 Russian instructors landed in Niamey": the troops' state sends them.
         quantity, qualifier = _cargo_quantity(troops, roles)
+    elif type_ == "Combat" and patient_token is not None and trigger.lemma_.lower() in lexicon.interception:
+        # "the Iranian drones were shot down by Israel": the drones' side is the other party.
+        others += [a for t in patient_token.subtree if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"
+                   for a in roles.actors(t)]
     elif cargo and patient_token is not None:
         # "about 1,000 North Korean engineers have been sent": the passive subject is the cargo.
         quantity, qualifier = _cargo_quantity(patient_token, roles)
@@ -229,7 +260,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     else:
         others += patients
     objects = [c for c in list(head.children) + ([] if head is trigger else list(trigger.children))
-               if c.dep_ in {"dobj", "dative"} and c is not trigger]
+               if c.dep_ in {"dobj", "dative"} and c is not trigger] + (_described(trigger) if cargo else [])
     for obj in objects:
         direct = roles.token_iris.get(obj.i)
         if cargo and direct and roles.type_of(direct) in ACTOR_TYPES:
@@ -270,7 +301,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             # but "fired a North Korean missile" says where the weapon came from, not who fought.
             places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
             if not weapon:
-                found = roles.actors(obj)
+                # "struck the Houthi-controlled port": whoever holds the target.
+                found = roles.actors(obj) or [a for t in obj.subtree if t.dep_ in {"npadvmod", "compound"}
+                                              and t.head.lemma_.lower() in lexicon.modality["control_verbs"]
+                                              for a in roles.actors(t)]
                 found += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
                           and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
                           and roles.type_of(iri) == "State"]
@@ -349,9 +383,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     agent_hint = agents[0] if agents else None
     cargo_tokens = objects + ([patient_token] if patient_token is not None else []) if cargo else []
     if type_ == "Combat":
-        # "used drones against Ukraine": the parse may hang the target on the weapon.
-        cargo_tokens = [o for o in objects if lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer"]
-    verb_heads = [host_verb] if host_verb is not None and type_ in {"Combat", "Visit"} else []
+        # "used drones against Ukraine": the parse may hang the target on the weapon; "fought a
+        # four-day conflict with Pakistan", the other side on the war.
+        cargo_tokens = objects
+    verb_heads = [host_verb] if host_verb is not None and (type_ in {"Combat", "Visit"} or cargo) else []
     if cargo and trigger.dep_ == "acl" and trigger.lemma_.lower() in lexicon.carriers and trigger.head.dep_ == "nsubj":
         # "Trains carrying the first Russian soldiers arrived in Belarus": where the carriers go.
         verb_heads.append(trigger.head.head)
@@ -378,13 +413,22 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
                 others += roles.actors(pobj, owners=False)
             elif word in _PLACE_PREPS:
                 places += roles.places(pobj, agent=agent_hint)
-    if trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
+    if type_ == "Visit" and trigger.lemma_.lower() in lexicon.needs_destination and not places and not recipients:
         return
     places += _where_clause_place(head, roles)
     if not places:
         places += _clause_places(head, trigger, roles)
     if troops is not None and not places and not recipients:
         return
+    if type_ == "Combat" and trigger.lemma_.lower() in lexicon.interception and not agents and places:
+        # "air defences shot down several Ukrainian drones over Belarus": the state defended.
+        defender = places[0] if roles.type_of(places[0]) == "State" else roles.context.entities[places[0]].state
+        agents = [defender] if defender else []
+    if type_ == "Combat":
+        # "Russia's Defence Ministry said its Kalibr missiles had destroyed …": a state body's
+        # strike is its state's.
+        agents = list(dict.fromkeys(_state_body_owner(a, roles) for a in agents))
+        others = list(dict.fromkeys(_state_body_owner(a, roles) for a in others))
     if type_ == "Visit" and not agents:
         # "ships heading to Israel": a visit needs someone who goes.
         return
@@ -403,6 +447,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if not participants or type_ == "Statement" and not agents:
         # A statement needs a speaker: "cooperation did not threaten South Korea's security".
         return
+    if cargo and _offered(trigger, lexicon):
+        type_ = "Pledge"
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=type_ not in lexicon.future)
     when = date_for(head, sent, published, future=status == "hedged")
@@ -439,10 +485,39 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             named = host if roles.type_of(host) == "State" else None
             yield replace(event, participants=(agent, named) if named else (agent,), recipient=named, place=stop)
         return
+    receivers = [r for r in recipients or others if r not in agents]
+    if _each_gives(type_, trigger, agents, [r for r in recipients if r not in agents], objects, roles):
+        # "The United States and Germany have each promised Ukraine a Patriot battery": one
+        # promise, or one delivery, per giver.
+        for giver in agents:
+            yield replace(event, participants=tuple(dict.fromkeys([giver] + receivers)), agent=giver,
+                          recipient=receivers[0] if len(receivers) == 1 else None)
+        return
     yield event
     if cargo:
         yield from _follow_on(event, head, roles)
         yield from _coordinated_cargo(event, objects, roles)
+
+
+def _each_gives(type_: str, trigger, agents: list[str], recipients: list[str], objects: list, roles: Roles) -> bool:
+    """Whether two or more states each give something, rather than commit to each other ("Moscow
+    and Kyiv undertook not to attack ships") or move together ("held a joint patrol")."""
+    lexicon = roles.lexicon
+    if type_ not in {"Pledge", "Transfer", "Deployment"} or trigger.lemma_.lower() in lexicon.no_cargo \
+            or len(agents) < 2 or not all(roles.type_of(a) == "State" for a in agents):
+        return False
+    each = any(t.lower_ == "each" for t in trigger.sent if t.head.i in {trigger.i, trigger.head.i})
+    gives = any(lexicon.cargo_types.get(o.lemma_.lower()) for o in objects)
+    return each or bool(recipients) or gives
+
+
+def _offered(trigger, lexicon: Lexicon) -> bool:
+    # "ready to keep supplying gas": climb the verbs the trigger completes to the adjective.
+    node = trigger
+    while node.dep_ == "xcomp" and node.head.pos_ == "VERB":
+        node = node.head
+    return node.dep_ == "xcomp" and node.head.pos_ == "ADJ" \
+        and node.head.lemma_.lower() in lexicon.modality["offer_adjectives"]
 
 
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
@@ -473,6 +548,13 @@ def _own_state(actor: str, roles: Roles) -> str:
     if state:
         roles.context.register(state)
     return state or actor
+
+
+def _state_body_owner(actor: str, roles: Roles) -> str:
+    # A ministry or army of a state, not an armed group or alliance, which have no state.
+    if roles.type_of(actor) != "Organization":
+        return actor
+    return _own_state(actor, roles)
 
 
 def _named_in(sent, iri: str, roles: Roles) -> bool:
@@ -522,6 +604,19 @@ def _noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]
         owners = [a for c in possessors for a in roles.actors(c)]
+        subjects = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)] \
+            if node.dep_ == "dobj" and possessors and all(p.pos_ == "PRON" for p in possessors) else []
+        if subjects:
+            # "warships from four nations held their first joint patrol": "their" is the subject.
+            return subjects, node.head
+        named = node.dep_ == "attr" and node.head.lemma_ == "be" and not any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.head.children)
+        if not possessors and node is trigger and (named or node.dep_ == "dobj" and node.head.lemma_.lower()
+                                                   in roles.lexicon.modality["aspect_verbs"]):
+            # "Russia and China are the main suppliers of weapons to Myanmar": who is the supplier
+            # (but "it was the eighth joint patrol" only counts one told before).
+            # "Poland would complete deliveries of ammunition": who completes them delivers.
+            return [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)], node.head
         if owners or (possessors and node is trigger):
             # A possessor names the agent even when it cannot be linked ("Kim's visit"): the
             # subject of the sentence is then not the agent.

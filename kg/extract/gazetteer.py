@@ -88,6 +88,15 @@ def _add_surnames(gazetteer: Gazetteer) -> None:
             gazetteer.names[surname] = (next(iter(people)), "surname")
 
 
+def _add_plural_demonyms(gazetteer: Gazetteer) -> None:
+    # "Biden told Israelis", "Ukrainians and Russians": the people stand for their state.
+    # Forms in "-ese" and "-ish" ("Chinese", "British") have no plural of that shape.
+    for text, (iri, kind) in list(gazetteer.names.items()):
+        plural = f"{text}s"
+        if kind == "demonym" and text.endswith(("an", "i")) and plural not in gazetteer.names:
+            gazetteer.names[plural] = (iri, "demonym")
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from the bundled reference knowledge base."""
@@ -121,6 +130,7 @@ def load_gazetteer() -> Gazetteer:
             gazetteer.shared[text] = sorted({best[2]} | {o[2] for o in rivals})
             continue
         gazetteer.names[text] = (best[2], best[3])
+    _add_plural_demonyms(gazetteer)
     _add_surnames(gazetteer)
     parties_query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
     for row in reference_store().query(parties_query):

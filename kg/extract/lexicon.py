@@ -44,6 +44,10 @@ class Lexicon:
     presence: frozenset[str]
     buyers: frozenset[str]
     movers: frozenset[str]
+    moves_cargo: frozenset[str]
+    no_cargo: frozenset[str]
+    companion_verbs: frozenset[str]
+    needs_cargo: frozenset[str]
     guest_verbs: frozenset[str]
     one_party_pledge: frozenset[str]
     needs_agent: frozenset[str]
@@ -106,6 +110,10 @@ def load_lexicon() -> Lexicon:
                    presence=_per_type(data, "presence"),
                    buyers=_per_type(data, "buyers"),
                    movers=_per_type(data, "movers"),
+                   moves_cargo=_per_type(data, "moves_cargo"),
+                   no_cargo=_per_type(data, "no_cargo"),
+                   companion_verbs=_per_type(data, "companion_verbs"),
+                   needs_cargo=_per_type(data, "needs_cargo"),
                    guest_verbs=_per_type(data, "guest_verbs"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
                    needs_agent=_per_type(data, "needs_agent"),

@@ -39,6 +39,8 @@ class ArticleContext:
     last_subject: tuple[str, ...] = ()
     # The events of the last sentence: "Pyongyang denies the accusation" after it.
     last_events: tuple = ()
+    # The state that last sent troops: "those troops", "the soldiers" after it.
+    last_sender: str | None = None
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""

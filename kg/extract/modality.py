@@ -113,6 +113,8 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
             or any(c.dep_ == "amod" and c.lower_ in words["hedge_adjectives"] for c in trigger.children) \
+            or any(c.dep_ == "mark" and c.lower_ in words["condition_marks"] for node in (head, *_scope(head))
+                   for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
                    or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)):
         status = "hedged"

@@ -54,6 +54,8 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
         people = [p for p in event.participants if roles.type_of(p) == "Person"]
         if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
             context.last_meeting = tuple(people)
+        if event.type == "Deployment" and event.agent and roles.type_of(event.agent) == "State":
+            context.last_sender = event.agent
         yield event
 
 
@@ -144,7 +146,7 @@ def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
     """Give a pledge told to someone its receiver: "Kim told Lavrov that Pyongyang would stand by Russia"."""
     if event.type != "Pledge" or event.recipient or not event.agent:
         return event
-    for reporter in (r for r in reporters if _said_in(token, r)):
+    for reporter in (r for r in reporters if _said_in(token, r, through={"acl", "pobj", "prep"})):
         told = [a for c in reporter.children if c.dep_ in {"dobj", "dative"} for a in roles.actors(c)]
         if roles.type_of(event.agent) == "State":
             # A state's promise is made to the state of the one told.
@@ -162,10 +164,11 @@ def _asked_for(token, appeal) -> bool:
     return bool(path) and path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
 
 
-def _said_in(token, reporter) -> bool:
-    # Only the clause said, not a clause joined to the saying ("said … and praised …").
+def _said_in(token, reporter, through: set[str] = frozenset()) -> bool:
+    # Only the clause said, not a clause joined to the saying ("said … and praised …"); the
+    # parser may hang what was told on a noun of the telling ("told Shoigu during talks … that").
     path = _path(token, reporter)
-    return bool(path) and all(node.dep_ in {"ccomp", "xcomp"} for node in path)
+    return bool(path) and all(node.dep_ in {"ccomp", "xcomp"} | through for node in path)
 
 
 def _denied_copies(sent, found: list, roles: Roles) -> list:

@@ -111,13 +111,24 @@ class Roles:
                     self.context.register(state)
                 return states
             return found
+        if token.lemma_.lower() in pronouns["part_words"]:
+            # "some of those troops", "most of them": who the whole is.
+            return [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
+        if self.lexicon.cargo_types.get(token.lemma_.lower()) == "Deployment" and self.context.last_sender \
+                and any(c.lower_ in {"the", "those", "these"} for c in token.children) \
+                and not any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in token.children):
+            # "those troops", "the soldiers": the ones the article last reported sent.
+            return [self.context.last_sender]
         if token.lemma_.lower() == "counterpart":
             return self._counterpart(token)
         if token.lemma_.lower() in pronouns["party_nouns"]:
             return self._other_party(token)
 
-        if token.lemma_.lower() in pronouns["member_nouns"]:
-            # "Leaders of the G7", "advisers from Russia and France": whom they act for.
+        if token.lemma_.lower() in pronouns["member_nouns"] or token.lemma_.lower() in self.lexicon.movers \
+                or self.lexicon.cargo_types.get(token.lemma_.lower()) == "Deployment":
+            # "Leaders of the G7", "advisers from Russia and France", "warships from the United
+            # States and Japan": whom they act for.
             found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
                      for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
             if found:
@@ -346,6 +357,12 @@ class Roles:
                     found = self._place(pobj, agent)
                     if found:
                         return found
+            if token.lemma_ != "capital":
+                # "the northern Philippine island" of a name not in the KB: at least its state.
+                states = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in self._actor(c)
+                          if self.type_of(a) == "State"]
+                if len(states) == 1:
+                    return states
         named = [a for c in token.children if c.dep_ in {"amod", "compound", "poss"} for a in self._actor(c)
                  if self.type_of(a) == "State"] if token.lemma_ == "capital" else []
         if len(named) == 1 and named[0] in self.context.gazetteer.capital_by_state:

@@ -64,13 +64,27 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         return None
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
+        if token.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and any(c.dep_ == "amod" and c.lower_ in lexicon.modality["ordinal_words"] for c in token.head.children):
+            # "becoming the first Western country to promise Kyiv tanks" ranks what was told;
+            # "the first time Russia had sent" still tells it.
+            return None
         if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (o.lemma_.lower() in lexicon.cargo_types or
+                                                                     o.lemma_.lower() in lexicon.movers)
+                                                for o in token.children):
+            # "flew a missile launcher to Luzon": the mover's own side is deployed.
+            return "Deployment"
         if lexicon.verbs.get(lemma) == "Visit" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
             # "stopped sending weapons to Ukraine": no one goes anywhere.
             return None
+        if lemma in lexicon.buyers and lexicon.verbs.get(lemma) != "Transfer" and any(
+                lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in _object_nouns(token)):
+            # "Poland received its first K2 tanks from South Korea": a delivery, not a guest.
+            return "Transfer"
         if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children):
             return "Meeting"
         senses = lexicon.object_senses.get(lemma, {})
@@ -102,6 +116,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
+        if lemma in lexicon.needs_cargo and not any(o.lemma_.lower() in lexicon.cargo_types
+                                                    for o in _object_nouns(token)):
+            return None
         objects = [o for o in token.children if o.dep_ == "dobj"]
         if lemma in lexicon.needs_word and not any(
                 c.lower_ in lexicon.needs_word[lemma] for node in [token, *objects] for c in node.children) \
@@ -112,6 +129,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.needs_no_event and any(
                 c.dep_ == "xcomp" and trigger_type(c, lexicon) for c in token.children):
             return None
+        if lemma not in lexicon.verbs and _assured(token, lexicon):
+            return "Pledge"
         return lexicon.verbs.get(lemma)
     if token.lemma_ == "be" and troops_moving(token, "Visit", lexicon) is not None \
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
@@ -131,6 +150,18 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         return kind or lexicon.nouns.get(lemma)
     return None
+
+
+def _assured(token, lexicon: Lexicon) -> bool:
+    """Whether the verb is what someone was told a subject would do: "told his guest that North
+    Korea would keep expanding cooperation". Whether that subject is a state, events.py checks."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"will", "would"} for c in token.children) \
+            or not any(c.dep_ == "nsubj" for c in token.children) or token.dep_ not in {"ccomp", "acl"}:
+        return False
+    # The parser may hang the clause on a noun of the telling ("told Shoigu during talks … that").
+    teller = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    return teller is not None and teller.lemma_.lower() in lexicon.modality["assurance_verbs"] \
+        and any(c.dep_ in {"dobj", "dative"} for c in teller.children)
 
 
 def _mentions_earlier(token, lexicon: Lexicon) -> bool:
