@@ -1,0 +1,116 @@
+"""What a cargo trigger ("send", "supply", "deliver") moves: troops or arms, how many, and
+whether several givers each give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from kg.extract.clauses import described
+from kg.extract.lexicon import NEUTRAL_CARGO, Lexicon, parse_quantity, qualifier
+from kg.extract.roles import Roles
+from kg.records import Event
+
+__all__ = ["cargo_quantity", "cargo_type", "coordinated_cargo", "each_gives", "follow_on", "offered"]
+
+
+def cargo_quantity(token, lexicon: Lexicon) -> tuple[int | None, str | None]:
+    """Return the number and qualifier of the troops or items a token names."""
+    for child in token.children:
+        if child.dep_ in {"nummod", "quantmod"} and child.like_num:
+            words = " ".join(t.lower_ for t in child.subtree if t.i < child.i)
+            words = words or " ".join(t.lower_ for t in token.children if t.dep_ in {"advmod", "quantmod"})
+            tail = " ".join(t.text for t in child.subtree)
+            return parse_quantity(tail, lexicon.modality["scales"]), qualifier(words, lexicon)
+    if token.like_num:
+        return parse_quantity(token.text, lexicon.modality["scales"]), None
+    return None, None
+
+
+def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
+    """Return the event type that what is sent makes of a cargo trigger, or None for no event.
+
+    A number or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps
+    the trigger's type; an object that is neither people nor arms ("sent good wishes") makes none.
+    """
+    if trigger.lemma_.lower() in lexicon.no_cargo:
+        return type_
+    nouns = [c for node in (head, trigger) for c in node.children
+             if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}] + described(trigger)
+    # "supplied Russia with shells"; "the transfer of F-16 jets"
+    carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
+    preps = [prep for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"]
+    # "will send a THAAD battery to Israel, along with about 100 American soldiers"
+    preps += [c for prep in preps if prep.lower_ == "along" for c in prep.children if c.dep_ == "prep"]
+    nouns += [p for prep in preps if prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
+    # "containers of munitions": what the container holds says what it is.
+    nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for p in prep.children if p.dep_ == "pobj"]
+    # "warplanes and troops"; "arms transfers"
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    if trigger.pos_ == "NOUN":
+        nouns += [c for c in trigger.children if c.dep_ == "compound"]
+    kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
+    kinds.discard(None)
+    if kinds == {NEUTRAL_CARGO}:
+        return type_
+    kinds.discard(NEUTRAL_CARGO)
+    if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
+        # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
+        return type_
+    if any(n.pos_ in {"PROPN", "NUM"} and n.dep_ in {"dobj", "nsubjpass"} for n in nouns):
+        return type_
+    if not kinds:
+        return None
+    return type_ if type_ in kinds else kinds.pop()
+
+
+def each_gives(type_: str, trigger, agents: list[str], recipients: list[str], objects: list, roles: Roles) -> bool:
+    """Whether two or more states each give something, rather than commit to each other ("Moscow
+    and Kyiv undertook not to attack ships") or move together ("held a joint patrol")."""
+    lexicon = roles.lexicon
+    if type_ not in {"Pledge", "Transfer", "Deployment"} or trigger.lemma_.lower() in lexicon.no_cargo \
+            or len(agents) < 2 or not all(roles.type_of(a) == "State" for a in agents):
+        return False
+    each = any(t.lower_ == "each" for t in trigger.sent if t.head.i in {trigger.i, trigger.head.i})
+    gives = any(lexicon.cargo_types.get(o.lemma_.lower()) for o in objects)
+    return each or bool(recipients) or gives
+
+
+def offered(trigger, lexicon: Lexicon) -> bool:
+    # "ready to keep supplying gas": climb the verbs the trigger completes to the adjective.
+    node = trigger
+    while node.dep_ == "xcomp" and node.head.pos_ == "VERB":
+        node = node.head
+    return node.dep_ == "xcomp" and node.head.pos_ == "ADJ" \
+        and node.head.lemma_.lower() in lexicon.modality["offer_adjectives"]
+
+
+def follow_on(event: Event, head, lexicon: Lexicon) -> Iterator[Event]:
+    """Yield a hedged copy for "with another 5,000 expected to follow"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for pobj in prep.children:
+            if not pobj.like_num or not any(t.lower_ in {"another", "more", "further", "additional"}
+                                            for t in pobj.subtree):
+                continue
+            hedged = any(t.lemma_ in lexicon.modality["hedge_verbs"] or
+                         t.lower_ in lexicon.modality["hedge_adjectives"] for t in pobj.subtree)
+            yield replace(event, quantity=parse_quantity(pobj.text), quantity_qualifier="exactly",
+                          status="hedged" if hedged else event.status,
+                          confidence=round(event.confidence * 0.8, 2), trigger=pobj.text)
+
+
+def coordinated_cargo(event: Event, objects: list, lexicon: Lexicon) -> Iterator[Event]:
+    """Yield one more event per coordinated cargo with its own number.
+
+    "will send 1,000 mine clearance specialists and 5,000 construction workers" is two
+    deployments of 1,000 and 5,000.
+    """
+    for obj in objects:
+        for conj in (c for c in obj.children if c.dep_ == "conj"):
+            quantity, qualifier_ = cargo_quantity(conj, lexicon)
+            if quantity is not None and quantity != event.quantity:
+                yield replace(event, quantity=quantity, quantity_qualifier=qualifier_, trigger=conj.text)

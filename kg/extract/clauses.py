@@ -1,0 +1,217 @@
+"""The parts of a trigger's clause in the dependency parse: the verb that governs it, its subject,
+its prepositions, and the places and agreement its clause names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.roles import ACTOR_TYPES, Roles
+
+__all__ = ["agreement", "clause_head", "clause_places", "described", "noun_agents", "place_heads",
+           "prepositions", "subject", "where_clause_place"]
+
+
+def clause_head(token, lexicon: Lexicon):
+    """Return the verb whose subject and modifiers belong to the event."""
+    node = token
+    # "held talks", "held three hours of talks", "made a visit"
+    for _ in range(3):
+        if node.pos_ not in {"NOUN", "ADP"} or token.pos_ != "NOUN":
+            break
+        if node.dep_ in {"dobj", "attr"} and node.head.lemma_ in lexicon.light_verbs:
+            return node.head
+        if node.dep_ not in {"pobj", "prep"}:
+            break
+        node = node.head
+    return token
+
+
+def prepositions(tokens) -> Iterator:
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"} or (child.dep_ in {"conj", "dative"} and child.pos_ == "ADP"):
+                yield child
+                yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
+
+
+def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
+    """Return (agents, passive subjects, passive subject token), climbing to a governing clause."""
+    node = head
+    while node is not None:
+        agents, patients, patient_token = [], [], None
+        for child in node.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                agents += roles.actors(child)
+            elif child.dep_ == "nsubjpass":
+                patients += roles.actors(child)
+                patient_token = child
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    agents += roles.actors(pobj)
+        if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
+            # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
+            patients = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+        if not agents and patients and node is not head and head.dep_ == "xcomp":
+            # "Lavrov is expected to visit Pyongyang": the one expected is the one who acts.
+            return patients, [], None
+        if agents or patients or patient_token is not None:
+            return agents, patients, patient_token
+        if node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):
+            # "Berlin offered the systems after a stray missile killed two men": a clause with a
+            # subject of its own is not done by the one in the clause above.
+            return [], [], None
+        if node.dep_ == "acl" and roles.actors(node.head):
+            # "North Korean troops fighting alongside Russian forces"; but "accepted an
+            # invitation to visit" climbs on to who accepted.
+            return roles.actors(node.head), [], None
+        # A clause reported by "said" has its own subject: the reporter is not its agent.
+        if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "acl"} \
+                or node.head is node:
+            return _adjacent_actor(head, roles), [], None
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in roles.lexicon.modality["request_verbs"]:
+            # "asked Putin to station the missiles": the one asked is the one to act, and never
+            # the one asking ("urged the delegations to agree").
+            asked = [c for c in node.head.children if c.dep_ == "dobj"]
+            if asked:
+                return [a for c in asked for a in roles.actors(c)], [], None
+        if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "VERB":
+            # "accused Pyongyang of sending shells": the object of the verb is the doer.
+            doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
+            if doers:
+                return doers, [], None
+        node = node.head
+    return [], [], None
+
+
+def _adjacent_actor(head, roles: Roles) -> list[str]:
+    # The parser sometimes leaves a subject unattached ("… region, Chief of the General Staff
+    # Valery Gerasimov credited …"): take an actor that ends right before the verb.
+    index = head.i - 1
+    while index >= head.sent.start and head.doc[index].pos_ in {"ADV", "AUX", "PART"}:
+        index -= 1
+    if index >= head.sent.start:
+        iri = roles.token_iris.get(index)
+        if iri and roles.type_of(iri) in ACTOR_TYPES:
+            return [iri]
+    return []
+
+
+def described(trigger) -> list:
+    """Return the noun a clause describes when that noun is what the clause's verb acts on: "the
+    troops his country had sent", "Iranian weapons supplied to the Houthis"."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"relcl", "acl"} or trigger.head.pos_ != "NOUN" \
+            or any(c.dep_ in {"dobj", "nsubjpass"} for c in trigger.children):
+        return []
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in trigger.children):
+        # "troops who fought": the noun is the clause's subject, not its object.
+        return []
+    return [trigger.head]
+
+
+def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
+    """Return the agents of a noun trigger, and the verb they were found on, if any.
+
+    "Xi's visit"; "their contributions to operations around Korenevo": the possessor of the
+    noun, or of the nearest noun above it through prepositions; "X held talks during a visit to
+    Russia", "troops crossed into Kursk in an offensive": else the subject of the verb the phrase
+    hangs on, whose own place phrases then count for the event too.
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        # "asked for a meeting between Putin and Zelenskyy": who asks does not meet.
+        return [], None
+    doers = [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "by"
+             for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+    if doers:
+        # "a possible visit to Russia by North Korea's foreign minister", "an attack by Iran"
+        return doers, None
+    node, path_word = trigger, None
+    for _ in range(6):
+        possessors = [c for c in node.children if c.dep_ == "poss"]
+        owners = [a for c in possessors for a in roles.actors(c)]
+        subjects = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)] \
+            if node.dep_ == "dobj" and possessors and all(p.pos_ == "PRON" for p in possessors) else []
+        if subjects:
+            # "warships from four nations held their first joint patrol": "their" is the subject.
+            return subjects, node.head
+        named = node.dep_ == "attr" and node.head.lemma_ == "be" and not any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.head.children)
+        if not possessors and node is trigger and (named or node.dep_ == "dobj" and node.head.lemma_.lower()
+                                                   in roles.lexicon.modality["aspect_verbs"]):
+            # "Russia and China are the main suppliers of weapons to Myanmar": who is the supplier
+            # (but "it was the eighth joint patrol" only counts one told before).
+            # "Poland would complete deliveries of ammunition": who completes them delivers.
+            return [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)], node.head
+        if owners or (possessors and node is trigger):
+            # A possessor names the agent even when it cannot be linked ("Kim's visit"): the
+            # subject of the sentence is then not the agent.
+            return owners, None
+        if node.pos_ in {"VERB", "AUX"}:
+            guests = [a for c in node.children if c.dep_ == "dobj" for a in roles.actors(c)
+                      if roles.type_of(a) == "Person"]
+            if guests and roles.lexicon.nouns.get(trigger.lemma_.lower()) == "Visit" and path_word == "for":
+                # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
+                return guests, node
+            subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            if not subjects and node.dep_ in {"advcl", "xcomp"}:
+                # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
+                # summit": whoever speaks or travels attends.
+                subjects = subject(node, roles)[0]
+            return subjects, node
+        if node.dep_ not in {"pobj", "prep"} or node.head is node:
+            return [], None
+        path_word = node.lower_ if node.dep_ == "prep" else path_word
+        node = node.head
+    return [], None
+
+
+def place_heads(head, trigger) -> list:
+    # "pledged to erect a monument in the capital": places hang on the verbs and objects of
+    # the clauses the trigger governs.
+    heads = [head, trigger]
+    for node in list(heads):
+        for child in node.children:
+            if child.dep_ == "xcomp":
+                heads.append(child)
+                heads += [c for c in child.children if c.dep_ == "dobj"]
+    return list(dict.fromkeys(heads))
+
+
+def agreement(head, trigger, sent, roles: Roles) -> str | None:
+    scope = {t.i for t in head.subtree} | {t.i for t in trigger.subtree}
+    for token in sent:
+        iri = roles.token_iris.get(token.i)
+        if not iri or roles.type_of(iri) != "Agreement":
+            continue
+        if token.i in scope or any(a.lower_ in {"under", "within"} for a in token.ancestors):
+            return iri
+    return None
+
+
+def clause_places(head, trigger, roles: Roles) -> list[str]:
+    """Find a place the parse hung elsewhere in the trigger's clause, or "there"."""
+    # "received Araghchi in Moscow": "in Moscow" hangs on the object, not the verb.
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+            found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
+            if found:
+                return found
+    # "held talks there": the place of the last event, else the place named last.
+    if any(t.lower_ == "there" and t.dep_ == "advmod" for t in (*head.children, *trigger.children)):
+        if roles.context.last_place:
+            return [roles.context.last_place]
+        named = [m.entity for m in roles.context.mentions if roles.type_of(m.entity) == "Place"
+                 and m.span.start < roles.offset + head.idx]
+        return named[-1:]
+    return []
+
+
+def where_clause_place(head, roles: Roles) -> list[str]:
+    # "arrived in Moscow, where she held talks": the relative clause hangs on the place.
+    node = head
+    while node.dep_ in {"conj", "xcomp"} and node.head is not node:
+        node = node.head
+    if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+        return roles.places(node.head)
+    return []
