@@ -662,3 +662,69 @@ def test_extract_the_demonym_on_a_strike_noun_is_who_strikes(extractor, article)
     body = "Belarus served as a launch pad for the Russian invasion of Ukraine in February 2022."
     (combat,) = extractor.extract(article(body)).events
     assert (combat.agent, set(combat.participants)) == (RUSSIA, {RUSSIA, UKRAINE})
+
+
+HOUTHIS, IRAN, USA_ = ID + "org/houthis", ID + "state/irn", ID + "state/usa"
+CHINA, XI = ID + "state/chn", ID + "person/xi-jinping"
+
+
+@pytest.mark.parametrize("body, type_, participants", [
+    # "Arm" names who receives, even a reference to someone named before.
+    ("The Houthis attacked ships in the Red Sea. Iran denies arming the group.", "Transfer", {IRAN, HOUTHIS}),
+    # "The foreign ministers of X and Y" at first mention act for X and Y.
+    ("The foreign ministers of Rwanda and the Democratic Republic of the Congo signed a peace agreement "
+     "in Washington.", "Signing", {ID + "state/rwa", ID + "state/cod"}),
+    # A phrase with "their" inside it is read once, not forever.
+    ("Poland, Lithuania and their defence ministers signed the pact.", "Signing",
+     {ID + "state/pol", ID + "state/ltu"}),
+    # "The Chinese side" is the side its modifier names, not the state named last.
+    ("Xi Jinping met Joe Biden in the United States. The Chinese side said the talks were candid.", "Statement",
+     {CHINA}),
+    # "The Gaza side of the crossing" is a place, not the last state named.
+    ("The United States paused a shipment of bombs to Israel. Israeli troops seized the Gaza side of the Rafah "
+     "crossing on Tuesday.", "Combat", {ID + "state/isr", ID + "state/pse"}),
+    # Who a letter is signed with signs it too.
+    ("Volodymyr Zelenskyy signed a letter of intent with Swedish Prime Minister Ulf Kristersson in Linköping.",
+     "Signing", {ID + "person/volodymyr-zelenskyy", ID + "person/ulf-kristersson"}),
+    # "Clash" is fighting.
+    ("Indian and Chinese troops clashed in the Tawang sector on Friday.", "Combat", {ID + "state/ind", CHINA}),
+    # Troops that join another state's units are sent to that state.
+    ("Alexander Lukashenko said that Russian troops would join Belarusian units in the grouping.", "Deployment",
+     {RUSSIA, ID + "state/blr"}),
+])
+def test_extract_references_modifiers_and_new_triggers(extractor, article, body, type_, participants):
+    events = [e for e in extractor.extract(article(body, published=date(2024, 5, 9))).events if e.type == type_]
+    assert [set(e.participants) for e in events] == [participants]
+
+
+def test_extract_joining_an_alliance_sends_no_one(extractor, article):
+    assert extractor.extract(article("Finland joined NATO on Tuesday.")).events == ()
+
+
+def test_extract_a_leaders_assurance_to_a_state_commits_his_own(extractor, article):
+    body = "Xi Jinping assured the Americans that there would be no Chinese military base."
+    (pledge,) = extractor.extract(article(body)).events
+    assert (pledge.type, pledge.agent, pledge.recipient, pledge.source) == ("Pledge", CHINA, USA_, XI)
+
+
+@pytest.mark.parametrize("body, person", [
+    # A family name that comes first is a surname too.
+    ("Vladimir Putin met Xi on Tuesday.", XI),
+    ("Orbán met Vladimir Putin in Moscow.", ID + "person/viktor-orban"),
+])
+def test_extract_an_officials_surname_alone_at_first_mention(extractor, article, body, person):
+    (meeting,) = extractor.extract(article(body, published=date(2024, 7, 5))).events
+    assert person in meeting.participants
+
+
+@pytest.mark.parametrize("body, wrong", [
+    # Someone else with a reference person's surname is someone else, later mentions too.
+    ("Kurt Campbell met Kim Tae-hyo in Seoul. Campbell said the talks went well.", ID + "person/angus-campbell"),
+    ("Joe Biden met Palestinian President Mahmoud Abbas in Bethlehem.", ID + "person/ali-mahmoud-abbas"),
+    # A surname that is also a common word is no name alone.
+    ("No agreement was reached.", ID + "person/no-kwang-chol"),
+])
+def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, article, body, wrong):
+    extraction = extractor.extract(article(body, published=date(2023, 7, 20)))
+    assert wrong not in {e.iri for e in extraction.entities}
+    assert wrong not in {p for e in extraction.events for p in e.participants}

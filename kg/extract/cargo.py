@@ -34,7 +34,8 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     A number or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps
     the trigger's type; an object that is neither people nor arms ("sent good wishes") makes none.
     """
-    if trigger.lemma_.lower() in lexicon.no_cargo:
+    if trigger.lemma_.lower() in lexicon.no_cargo | lexicon.receiver_objects:
+        # "patrol" sends nothing; "arm" names who receives, not what.
         return type_
     nouns = [c for node in (head, trigger) for c in node.children
              if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}] + described(trigger)

@@ -87,6 +87,7 @@ class _Frame:
     objects: list = field(default_factory=list)
     quantity: int | None = None
     qualifier: str | None = None
+    speaker: str | None = None  # who makes a pledge on a state's behalf
 
     @property
     def lemma(self) -> str:
@@ -185,15 +186,21 @@ def _cargo_object(frame: _Frame, obj) -> None:
     """Read an object of a cargo trigger: the receiver, or what is sent and who sends it."""
     roles, lexicon = frame.roles, frame.roles.lexicon
     direct = roles.token_iris.get(obj.i)
-    if direct and roles.type_of(direct) in ACTOR_TYPES:
+    with_cargo = [c for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
+    # "denies arming the group", "supplying the country with missiles": a reference to someone
+    # named earlier receives too, but not a cargo noun ("sent the soldiers").
+    referred = obj.lemma_.lower() not in lexicon.cargo_types and (frame.lemma in lexicon.receiver_objects
+                                                                   or with_cargo) and roles.actors(obj)
+    if direct and roles.type_of(direct) in ACTOR_TYPES or referred:
         # "supplied Russia with shells": the object is the receiver, the cargo follows "with".
         frame.recipients += roles.actors(obj)
-        for prep in (c for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for prep in with_cargo:
             for cargo_token in (c for c in prep.children if c.dep_ == "pobj"):
                 frame.quantity, frame.qualifier = cargo_quantity(cargo_token, roles.lexicon)
         return
-    if obj.dep_ == "dative":
-        # "sending it hundreds of tanks"
+    if obj.dep_ == "dative" or frame.lemma in lexicon.troop_verbs:
+        # "sending it hundreds of tanks"; "Russian troops would join Belarusian units": whose
+        # force they join receives them.
         frame.recipients += roles.actors(obj)
         return
     if frame.quantity is None:
@@ -258,6 +265,9 @@ def _object_roles(frame: _Frame, obj) -> None:
             # "signed an agreement on security guarantees in Minsk"
             frame.places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                              for p in roles.places(t) if roles.type_of(p) == "Place"]
+            # "signed a letter of intent with Swedish Prime Minister Ulf Kristersson"
+            frame.others += [a for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "with"
+                             for a in roles.actors(t)]
 
 
 def _combat_target(obj, roles: Roles) -> list[str]:
@@ -322,6 +332,13 @@ def _noun_roles(frame: _Frame) -> None:
             # "Starmer pledged that Britain would keep providing Ukraine with aid": Britain is
             # committed, Starmer is the source.
             frame.agents, frame.others = committed, frame.others + receivers
+    if type_ == "Pledge" and any(roles.type_of(o) == "State" for o in frame.others):
+        # "Sogavare assured the Americans that …": a leader's pledge to another state commits his
+        # own, and he is its source; "Kim pledged to erect a monument" stays his own.
+        states = list(dict.fromkeys(_person_state(a, roles) for a in frame.agents))
+        if states != frame.agents and len(frame.agents) == 1:
+            frame.speaker = frame.agents[0]
+        frame.agents = states
 
 
 def _preposition_roles(frame: _Frame) -> None:
@@ -403,9 +420,10 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     roles, trigger, head, sent = frame.roles, frame.trigger, frame.head, frame.sent
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=frame.type not in roles.lexicon.future)
+    source = source or frame.speaker
     when = date_for(head, sent, published, future=status == "hedged")
     agent = frame.agents[0] if len(frame.agents) == 1 else None
-    recipient_options = list(dict.fromkeys(frame.recipients or [o for o in frame.others if o not in frame.agents]))
+    recipient_options = list(dict.fromkeys(r for r in frame.recipients or frame.others if r not in frame.agents))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
     place = next((p for p in frame.places if p not in participants or roles.type_of(p) == "Place"), None)
     if place and roles.type_of(place) == "Place":
@@ -483,6 +501,10 @@ def _own_state(actor: str, roles: Roles) -> str:
     if state:
         roles.context.register(state)
     return state or actor
+
+def _person_state(actor: str, roles: Roles) -> str:
+    return _own_state(actor, roles) if roles.type_of(actor) == "Person" else actor
+
 
 def _state_body_owner(actor: str, roles: Roles) -> str:
     # A ministry or army of a state, not an armed group or alliance, which have no state.

@@ -72,17 +72,27 @@ def _add_surnames(gazetteer: Gazetteer) -> None:
     # News names the best-known officials by surname alone from the first mention ("Putin and
     # Xi held talks"). A surname that only one reference person has, and that names nothing
     # else, becomes a name of that person.
-    # Where the family name comes first ("Kim Jong Un", "Moon Jae-in"), the last word is not a
-    # surname; the linker checks that the person held a post when the article was written.
+    # Where the family name comes first ("Xi Jinping", "Yoon Suk Yeol"), it is the first word,
+    # however short. The linker checks that the person held a post when the article was written.
+    from spacy.lang.en.stop_words import STOP_WORDS  # only extraction builds the gazetteer
+
     family_first = {f"{ID}state/{code}" for code in linking_words()["family_name_first"]}
     owners: dict[str, set[str]] = {}
     for iri, entity in gazetteer.entities.items():
-        if entity.type != "Person" or entity.state in family_first:
+        if entity.type != "Person":
             continue
         for name in {entity.label} | gazetteer.aliases.get(iri, set()):
             words = name.split()
-            if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper() and words[-1][1:].islower():
-                owners.setdefault(words[-1], set()).add(iri)
+            if len(words) < 2:
+                continue
+            if entity.state in family_first:
+                family, shortest = words[0], 2
+            else:
+                family, shortest = words[-1], 4
+            # "No Kwang Chol", "To Lam": a surname that is also a common word is not a name alone.
+            if len(family) >= shortest and family[:1].isupper() and family[1:].islower() \
+                    and family.lower() not in STOP_WORDS:
+                owners.setdefault(family, set()).add(iri)
     for surname, people in owners.items():
         if len(people) == 1 and surname not in gazetteer.names and surname not in gazetteer.shared:
             gazetteer.names[surname] = (next(iter(people)), "surname")

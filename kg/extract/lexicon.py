@@ -42,7 +42,9 @@ class Lexicon:
     departures: frozenset[str]
     carriers: frozenset[str]
     presence: frozenset[str]
+    troop_verbs: frozenset[str]
     buyers: frozenset[str]
+    receiver_objects: frozenset[str]
     movers: frozenset[str]
     moves_cargo: frozenset[str]
     no_cargo: frozenset[str]
@@ -108,7 +110,9 @@ def load_lexicon() -> Lexicon:
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),
                    presence=_per_type(data, "presence"),
+                   troop_verbs=_per_type(data, "troop_verbs"),
                    buyers=_per_type(data, "buyers"),
+                   receiver_objects=_per_type(data, "receiver_objects"),
                    movers=_per_type(data, "movers"),
                    moves_cargo=_per_type(data, "moves_cargo"),
                    no_cargo=_per_type(data, "no_cargo"),

@@ -114,6 +114,23 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
                 found.append((name, other))
                 token_iris.update({token.i: other for token in name})
             continue
+        earlier = context.person_by_name_part(ent.text)
+        if earlier and earlier != iri:
+            # "Kurt Campbell … Campbell said": the one this article has named.
+            found.append((ent, earlier))
+            token_iris.update({token.i: earlier for token in ent})
+            continue
+        start = ent.start
+        while start > 0 and _given_name(doc[start - 1], token_iris):
+            start -= 1
+        if start < ent.start:
+            # "Kurt Campbell", "Mahmoud Abbas": someone else with a reference person's surname.
+            name = doc[start:ent.end]
+            other = _new_entity(name, "Person", context)
+            if other:
+                found.append((name, other))
+                token_iris.update({token.i: other for token in name})
+            continue
         if iri in context.entities or _in_office(iri, context.published):
             found.append((ent, iri))
             token_iris.update({token.i: iri for token in ent})
@@ -148,6 +165,11 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _given_name(token, token_iris: dict[int, str]) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.i not in token_iris and "." not in token.text \
+        and token.lower_ not in linking_words()["title_words"]
 
 
 def _describes_noun(ent, gazetteer) -> bool:

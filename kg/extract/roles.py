@@ -23,6 +23,7 @@ class Roles:
                  offset: int):
         self.doc, self.token_iris, self.context, self.lexicon = doc, token_iris, context, lexicon
         self.offset = offset
+        self._open: set[int] = set()  # tokens being resolved, so that a reference loop ends
 
     def type_of(self, iri: str) -> str:
         return self.context.entities[iri].type
@@ -33,13 +34,20 @@ class Roles:
         With ``owners`` false, a thing is not taken for its owner: "condemned Russia's
         invasion" names no one condemned, but "credited North Korean units" names North Korea.
         """
-        found = self._actor(token, owners)
-        for child in token.children:
-            if child.dep_ == "conj":
-                found += self.actors(child, owners)
-            elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
-                # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
-                found += self.actors(child, owners)
+        if token.i in self._open:
+            # A phrase that refers to itself through a pronoun inside it names no one new.
+            return []
+        self._open.add(token.i)
+        try:
+            found = self._actor(token, owners)
+            for child in token.children:
+                if child.dep_ == "conj":
+                    found += self.actors(child, owners)
+                elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
+                    # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
+                    found += self.actors(child, owners)
+        finally:
+            self._open.discard(token.i)
         return list(dict.fromkeys(found))
 
     def _actor(self, token, owners: bool = True) -> list[str]:
@@ -91,6 +99,15 @@ class Roles:
             for state in states:
                 self.context.register(state)
             return states
+        named = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in self._actor(c)
+                 if self.type_of(a) in (group or ())]
+        if named:
+            # "the Russian side", "the Iranian government": the one the modifier names.
+            return named
+        if group and any(self.type_of(iri) == "Place" for c in token.children if c.dep_ in {"amod", "compound"}
+                         and (iri := self.token_iris.get(c.i))):
+            # "the Gaza side of the crossing" is a place, not a party.
+            return []
         if group and any(c.lower_ in {"the", "both", "all", "their", "each"} for c in token.children):
             # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
             # that kind named last, or the people of the meeting just reported.
@@ -110,7 +127,9 @@ class Roles:
                 for state in states:
                     self.context.register(state)
                 return states
-            return found
+            if found:
+                return found
+            # "The foreign ministers of Rwanda and Congo" at first mention: whom they act for.
         if token.lemma_.lower() in pronouns["part_words"]:
             # "some of those troops", "most of them": who the whole is.
             return [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -332,7 +351,9 @@ class Roles:
     def _coordinated_before(self, token) -> list[str]:
         # "Moscow and Tehran … the treaty they signed": the pair named earlier in the sentence.
         for node in reversed(list(token.sent[:token.i - token.sent.start])):
-            if any(c.dep_ == "conj" for c in node.children):
+            # "Poland, Lithuania and their defence ministers": "their" is part of the pair, not
+            # another reference to it (and reading the pair would read "their" again).
+            if any(c.dep_ == "conj" for c in node.children) and token not in node.subtree:
                 found = self.actors(node)
                 if len(found) >= 2:
                     return found

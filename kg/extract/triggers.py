@@ -73,6 +73,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
+                and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in token.subtree):
+            return "Deployment"
         if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (o.lemma_.lower() in lexicon.cargo_types or
                                                                      o.lemma_.lower() in lexicon.movers)
                                                 for o in token.children):
@@ -176,8 +179,8 @@ def _mentions_earlier(token, lexicon: Lexicon) -> bool:
 def troops_moving(trigger, type_: str, lexicon: Lexicon):
     """Return the subject of "troops landed in …", "soldiers were in …", "warships sailed into …":
     a deployment, not a visit."""
-    if type_ != "Visit" and trigger.lemma_ != "be" or trigger.dep_ == "relcl" \
-            or trigger.lemma_.lower() in lexicon.departures:
+    if type_ != "Visit" and trigger.lemma_ != "be" and trigger.lemma_.lower() not in lexicon.troop_verbs \
+            or trigger.dep_ == "relcl" or trigger.lemma_.lower() in lexicon.departures:
         # "its fighters were leaving Mali" withdraws them.
         return None
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
