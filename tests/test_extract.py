@@ -728,3 +728,46 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     extraction = extractor.extract(article(body, published=date(2023, 7, 20)))
     assert wrong not in {e.iri for e in extraction.entities}
     assert wrong not in {p for e in extraction.events for p in e.participants}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "The rebels" are the one group named before.
+    ("The M23 rebel group seized Goma in January. Kigali denies arming the rebels.",
+     [("Combat", {"M23"}), ("Transfer", {"M23", "Rwanda"})]),
+    # A single word the KB knows, after a given name, is part of a person's name.
+    ("Donald Trump received Thérèse Kayikwamba Wagner in Washington.",
+     [("Meeting", {"Donald Trump", "Thérèse Kayikwamba Wagner"})]),
+    # Who leads a delegation travels for it.
+    ("A senior US delegation led by Kurt Campbell flew into Honiara on Friday.", [("Visit", {"Kurt Campbell"})]),
+    # A title in apposition describes the person; it adds no one else.
+    ("Joe Biden flew to Israel. He was greeted in Jeddah by Crown Prince Mohammed bin Salman, the kingdom's "
+     "defence minister and ruler.", [("Visit", {"Joe Biden", "Israel"}),
+                                     ("Meeting", {"Joe Biden", "Mohammed bin Salman"})]),
+    # Troops kept "along" a frontier or "in the country" named before.
+    ("Ethiopia, which has thousands of troops in Somalia, protested.", [("Deployment", {"Ethiopia", "Somalia"})]),
+    ("A US submarine docked in the South Korean port of Busan. The United States already keeps about 28,500 "
+     "troops in the country.", [("Deployment", {"United States", "South Korea"})]),
+    # "Is to lift" is a commitment.
+    ("Under the deal, Rwanda is to lift its defensive measures.", [("Pledge", {"Rwanda"})]),
+    # What someone should do is advice, said by the adviser.
+    ("Lloyd Austin told senators that Israel should not launch a major operation in Rafah.",
+     [("Statement", {"Lloyd Austin"})]),
+    # Standing alone promises no one anything.
+    ("Benjamin Netanyahu said Israel would stand alone if it had to.", [("Statement", {"Benjamin Netanyahu"})]),
+    # Forces ordered back are withdrawn.
+    ("Serbian President Aleksandar Vučić said on Saturday that he had ordered the extra forces back to their "
+     "bases and that Serbia did not want war.", [("Statement", {"Aleksandar Vučić"})]),
+    # Troops joining an alliance's force go where the force is, not to the alliance.
+    ("About 200 British soldiers will join NATO's peacekeeping force in Lithuania.",
+     [("Deployment", {"United Kingdom", "Lithuania"})]),
+])
+def test_extract_groups_leaders_presence_and_advice(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2024, 6, 28)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+def test_extract_a_told_promise_not_to_leave_is_made(extractor, article):
+    body = "Joe Biden told Gulf leaders that the United States would not walk away from the region."
+    (pledge,) = extractor.extract(article(body)).events
+    assert (pledge.type, pledge.agent, pledge.status) == ("Pledge", USA_, "asserted")

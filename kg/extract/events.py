@@ -135,6 +135,14 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
     if any(node.lemma_ in lexicon.modality["reporting_verbs"] and negated(node) for node in head.ancestors):
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return None
+    if type_ == "Deployment" and any(c.dep_ in {"advmod", "prt"} and c.lower_ in lexicon.return_words
+                                     for c in trigger.children):
+        # "ordered the extra forces back to their bases" withdraws them.
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.modality["advice_auxiliaries"]
+           for node in (trigger, head) for c in node.children):
+        # "Israel should not launch an operation in Rafah": advice, said by whoever gives it.
+        return None
     agents, patients, patient_token = subject(head, roles)
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
@@ -198,10 +206,14 @@ def _cargo_object(frame: _Frame, obj) -> None:
             for cargo_token in (c for c in prep.children if c.dep_ == "pobj"):
                 frame.quantity, frame.qualifier = cargo_quantity(cargo_token, roles.lexicon)
         return
-    if obj.dep_ == "dative" or frame.lemma in lexicon.troop_verbs:
-        # "sending it hundreds of tanks"; "Russian troops would join Belarusian units": whose
-        # force they join receives them.
+    if obj.dep_ == "dative":
+        # "sending it hundreds of tanks"
         frame.recipients += roles.actors(obj)
+        return
+    if frame.lemma in lexicon.troop_verbs:
+        # "Russian troops would join Belarusian units": the state whose force they join receives
+        # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).
+        frame.recipients += [a for a in roles.actors(obj) if roles.type_of(a) == "State"]
         return
     if frame.quantity is None:
         frame.quantity, frame.qualifier = cargo_quantity(obj, roles.lexicon)
@@ -421,6 +433,9 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=frame.type not in roles.lexicon.future)
     source = source or frame.speaker
+    if frame.type == "Pledge" and trigger.lemma_.lower() not in roles.lexicon.verbs and status == "negated":
+        # "told them the United States would not walk away": the promise is made.
+        status = "asserted"
     when = date_for(head, sent, published, future=status == "hedged")
     agent = frame.agents[0] if len(frame.agents) == 1 else None
     recipient_options = list(dict.fromkeys(r for r in frame.recipients or frame.others if r not in frame.agents))

@@ -42,7 +42,9 @@ class Lexicon:
     departures: frozenset[str]
     carriers: frozenset[str]
     presence: frozenset[str]
+    presence_preps: frozenset[str]
     troop_verbs: frozenset[str]
+    return_words: frozenset[str]
     buyers: frozenset[str]
     receiver_objects: frozenset[str]
     movers: frozenset[str]
@@ -110,7 +112,9 @@ def load_lexicon() -> Lexicon:
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),
                    presence=_per_type(data, "presence"),
+                   presence_preps=_per_type(data, "presence_preps"),
                    troop_verbs=_per_type(data, "troop_verbs"),
+                   return_words=_per_type(data, "return_words"),
                    buyers=_per_type(data, "buyers"),
                    receiver_objects=_per_type(data, "receiver_objects"),
                    movers=_per_type(data, "movers"),

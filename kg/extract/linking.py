@@ -89,6 +89,19 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     shared = [ent for ent in doc.ents if ent.label_ == SHARED_LABEL]
     surnames = [ent for ent in doc.ents if ent.label_ == SURNAME_LABEL]
     for ent in doc.ents:
+        if ent.label_ == RULER_LABEL and len(ent) == 1 and ent.start > 0 \
+                and gazetteer.entities[ent.ent_id_].type in {"Organization", "MilitaryUnit"} \
+                and _given_name(doc[ent.start - 1], token_iris):
+            # "Thérèse Kayikwamba Wagner" is a person, not the Wagner Group.
+            start = ent.start - 1
+            while start > 0 and _given_name(doc[start - 1], token_iris):
+                start -= 1
+            name = doc[start:ent.end]
+            person = _new_entity(name, "Person", context)
+            if person:
+                found.append((name, person))
+                token_iris.update({token.i: person for token in name})
+            continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
             capital_of = gazetteer.capital_of.get(iri)
@@ -148,7 +161,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
         iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
-        iri = iri or (_new_entity(trimmed, _NER_TYPES[ent.label_], context) if trimmed is not None else None)
+        iri = iri or (_new_entity(trimmed, _ner_type(ent), context) if trimmed is not None else None)
         if iri:
             found.append((trimmed, iri))
             token_iris.update({token.i: iri for token in trimmed})
@@ -167,8 +180,18 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     return token_iris
 
 
+def _ner_type(ent) -> str:
+    type_ = _NER_TYPES[ent.label_]
+    if type_ == "Place" and ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in linking_words()["group_heads"]:
+        # "the M23 rebel group": a name that heads no place names a group.
+        return "Organization"
+    return type_
+
+
 def _given_name(token, token_iris: dict[int, str]) -> bool:
-    return token.pos_ == "PROPN" and token.is_title and token.i not in token_iris and "." not in token.text \
+    # The tagger takes some foreign given names for nouns ("Thérèse"), but still hangs them on the name.
+    return (token.pos_ == "PROPN" or token.dep_ == "compound") and token.is_title and token.i not in token_iris \
+        and "." not in token.text \
         and token.lower_ not in linking_words()["title_words"]
 
 

@@ -43,8 +43,10 @@ class Roles:
             for child in token.children:
                 if child.dep_ == "conj":
                     found += self.actors(child, owners)
-                elif child.dep_ == "appos" and found and any(c.dep_ == "conj" for c in child.children):
-                    # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition.
+                elif child.dep_ == "appos" and found and child.i in self.token_iris \
+                        and any(c.dep_ == "conj" for c in child.children):
+                    # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition; but
+                    # "Mohammed bin Salman, the kingdom's defence minister and ruler" is one man.
                     found += self.actors(child, owners)
         finally:
             self._open.discard(token.i)
@@ -112,7 +114,8 @@ class Roles:
             # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
             # that kind named last, or the people of the meeting just reported.
             number = self._number(token)
-            count = number or (2 if token.tag_ == "NNS" else 1)
+            # "the rebels", "the militants": one group's members, unless a number says more.
+            count = number or (2 if token.tag_ == "NNS" and group != ["Organization"] else 1)
             found = self._antecedent(token, set(group), count=count)
             meeting = self.context.last_meeting
             if group == ["Person"] and len(meeting) >= 2 and number in {None, len(meeting)} \
@@ -144,6 +147,13 @@ class Roles:
         if token.lemma_.lower() in pronouns["party_nouns"]:
             return self._other_party(token)
 
+        if token.lemma_.lower() in pronouns["member_nouns"]:
+            # "a senior US delegation led by Kurt Campbell": who leads it acts for it.
+            leaders = [a for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() in pronouns["lead_verbs"]
+                       for by in acl.children if by.dep_ == "agent" for p in by.children if p.dep_ == "pobj"
+                       for a in self.actors(p)]
+            if leaders:
+                return leaders
         if token.lemma_.lower() in pronouns["member_nouns"] or token.lemma_.lower() in self.lexicon.movers \
                 or self.lexicon.cargo_types.get(token.lemma_.lower()) == "Deployment":
             # "Leaders of the G7", "advisers from Russia and France", "warships from the United
@@ -399,6 +409,14 @@ class Roles:
             if capital:
                 self.context.add(capital, token.text, self.offset + token.idx)
                 return [capital]
+        if self.lexicon.modality["group_nouns"].get(token.lemma_.lower()) == ["State"] \
+                and [c.lower_ for c in token.children] == ["the"]:
+            # "keeps 28,500 troops in the country": the state named last, other than who acts.
+            own = {agent, self.context.entities[agent].state} if agent else set()
+            for mention in reversed(self.context.mentions):
+                if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) == "State" \
+                        and mention.entity not in own:
+                    return [mention.entity]
         return []
 
 

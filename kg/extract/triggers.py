@@ -52,11 +52,13 @@ def _object_nouns(token) -> list:
 
 
 def _troops_kept(token, lexicon: Lexicon) -> bool:
-    # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania"
-    troops = [o for o in token.children
-              if o.dep_ == "dobj" and lexicon.cargo_types.get(o.lemma_.lower()) == "Deployment"]
-    return bool(troops) and any(c.dep_ == "prep" and c.lower_ == "in"
-                                for node in [token, *troops] for c in node.children)
+    # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania",
+    # "has thousands of troops in Somalia"
+    objects = [o for o in token.children if o.dep_ == "dobj"]
+    nouns = [n for o in objects for n in [o, *(p for prep in o.children if prep.lower_ == "of" for p in prep.children)]]
+    troops = [n for n in nouns if lexicon.cargo_types.get(n.lemma_.lower()) == "Deployment"]
+    return bool(troops) and any(c.dep_ == "prep" and c.lower_ in lexicon.presence_preps
+                                for node in [token, *objects, *troops] for c in node.children)
 
 
 def trigger_type(token, lexicon: Lexicon) -> str | None:
