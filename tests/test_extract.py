@@ -757,6 +757,10 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     # Forces ordered back are withdrawn.
     ("Serbian President Aleksandar Vučić said on Saturday that he had ordered the extra forces back to their "
      "bases and that Serbia did not want war.", [("Statement", {"Aleksandar Vučić"})]),
+    # A state's commitment to another is a pledge; a commitment to peace is not.
+    ("Kurt Campbell said the visit showed the United States' commitment to defend South Korea.",
+     [("Pledge", {"United States", "South Korea"})]),
+    ("China reaffirmed its commitment to peace.", []),
     # Troops joining an alliance's force go where the force is, not to the alliance.
     ("About 200 British soldiers will join NATO's peacekeeping force in Lithuania.",
      [("Deployment", {"United Kingdom", "Lithuania"})]),

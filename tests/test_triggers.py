@@ -36,6 +36,11 @@ def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(
     ("Britain pledged 14 tanks, becoming the first country to promise Ukraine modern tanks.", ["Pledge"]),
     # An offer commits only with arms or troops to give.
     ("Turkey offered to mediate between Russia and Ukraine.", []),
+    # A dinner together is a meeting.
+    ("Narendra Modi had a private dinner with Joe Biden on Wednesday.", ["Meeting"]),
+    # Someone expected in a place is to visit it; an expected decision goes nowhere.
+    ("Antony Blinken is expected in Hanoi later this week.", ["Visit"]),
+    ("A decision is expected in June.", []),
 ])
 def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

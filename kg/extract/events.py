@@ -107,6 +107,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
             _object_roles(frame, obj)
     _settle_cargo(frame)
     _noun_roles(frame)
+    if frame.lemma in roles.lexicon.between_states and not _between_states(frame):
+        return
     _preposition_roles(frame)
     if not _settle_places(frame):
         return
@@ -144,6 +146,9 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
         # "Israel should not launch an operation in Rafah": advice, said by whoever gives it.
         return None
     agents, patients, patient_token = subject(head, roles)
+    if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited:
+        # "Kritenbrink is expected in Hanoi": the one expected goes.
+        agents, patients, patient_token = patients, [], None
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:
         # "arming Kyiv would be a mistake", "the agreement would strengthen ties": no one acts.
         return None
@@ -353,6 +358,23 @@ def _noun_roles(frame: _Frame) -> None:
         frame.agents = states
 
 
+def _between_states(frame: _Frame) -> bool:
+    """Read a state's commitment to another ("the US commitment to his country's defence");
+    False when the noun does not tie two states."""
+    roles, trigger = frame.roles, frame.trigger
+    owners = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+    owners += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    givers = [a for t in owners for a in roles.actors(t) if roles.type_of(a) == "State"]
+    goals = [c for c in trigger.children if c.dep_ == "acl" or c.dep_ == "prep" and c.lower_ == "to"]
+    receivers = [a for g in goals for t in g.subtree for a in roles.actors(t)
+                 if roles.type_of(a) == "State" and a not in givers]
+    if not givers or not receivers:
+        return False
+    frame.agents, frame.others = givers[:1], list(dict.fromkeys(frame.others + receivers[:1]))
+    return True
+
+
 def _preposition_roles(frame: _Frame) -> None:
     """Read companions, targets, destinations and places from the clause's prepositions."""
     roles, lexicon, trigger, type_, cargo = frame.roles, frame.roles.lexicon, frame.trigger, frame.type, frame.cargo
@@ -433,6 +455,9 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=frame.type not in roles.lexicon.future)
     source = source or frame.speaker
+    if frame.lemma in roles.lexicon.awaited and status == "asserted":
+        # "is expected in Hanoi": the visit is still to come.
+        status = "hedged"
     if frame.type == "Pledge" and trigger.lemma_.lower() not in roles.lexicon.verbs and status == "negated":
         # "told them the United States would not walk away": the promise is made.
         status = "asserted"

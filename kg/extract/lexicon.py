@@ -40,6 +40,7 @@ class Lexicon:
     needs_no_event: frozenset[str]
     needs_word: dict[str, frozenset[str]]
     departures: frozenset[str]
+    awaited: frozenset[str]
     carriers: frozenset[str]
     presence: frozenset[str]
     presence_preps: frozenset[str]
@@ -52,6 +53,7 @@ class Lexicon:
     no_cargo: frozenset[str]
     companion_verbs: frozenset[str]
     needs_cargo: frozenset[str]
+    between_states: frozenset[str]
     guest_verbs: frozenset[str]
     one_party_pledge: frozenset[str]
     needs_agent: frozenset[str]
@@ -108,6 +110,7 @@ def load_lexicon() -> Lexicon:
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
                    departures=_per_type(data, "departures"),
+                   awaited=_per_type(data, "awaited"),
                    needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),
@@ -122,6 +125,7 @@ def load_lexicon() -> Lexicon:
                    no_cargo=_per_type(data, "no_cargo"),
                    companion_verbs=_per_type(data, "companion_verbs"),
                    needs_cargo=_per_type(data, "needs_cargo"),
+                   between_states=_per_type(data, "between_states"),
                    guest_verbs=_per_type(data, "guest_verbs"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
                    needs_agent=_per_type(data, "needs_agent"),

@@ -61,6 +61,13 @@ def _troops_kept(token, lexicon: Lexicon) -> bool:
                                 for node in [token, *objects, *troops] for c in node.children)
 
 
+def _awaited_in(token) -> bool:
+    # "is expected in Hanoi later this week"; not "is expected to visit" (the visit is the event).
+    return token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children) \
+        and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+
+
 def trigger_type(token, lexicon: Lexicon) -> str | None:
     if token.pos_ == "VERB" and _purpose(token, lexicon):
         return None
@@ -75,6 +82,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.awaited and _awaited_in(token):
+            return "Visit"
         if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
                 and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in token.subtree):
             return "Deployment"
