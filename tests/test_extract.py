@@ -761,6 +761,12 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     ("Kurt Campbell said the visit showed the United States' commitment to defend South Korea.",
      [("Pledge", {"United States", "South Korea"})]),
     ("China reaffirmed its commitment to peace.", []),
+    # A new name that ends in "Treaty" is an agreement, which signs nothing itself.
+    ("Anthony Albanese and James Marape signed the Pukpuk Mutual Defence Treaty in Canberra.",
+     [("Signing", {"Anthony Albanese", "James Marape"})]),
+    # What is promised tells whom the pledge is to; promised troops with no pledger named are a pledge.
+    ("Britain promised to supply Ukraine with more drones.", [("Pledge", {"United Kingdom", "Ukraine"})]),
+    ("Twenty-six countries have formally committed to deploy troops to Ukraine.", [("Pledge", {"Ukraine"})]),
     # Troops joining an alliance's force go where the force is, not to the alliance.
     ("About 200 British soldiers will join NATO's peacekeeping force in Lithuania.",
      [("Deployment", {"United Kingdom", "Lithuania"})]),

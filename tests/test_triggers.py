@@ -41,6 +41,10 @@ def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(
     # Someone expected in a place is to visit it; an expected decision goes nowhere.
     ("Antony Blinken is expected in Hanoi later this week.", ["Visit"]),
     ("A decision is expected in June.", []),
+    # Missiles fired into the sea are a test; soldiers said to have been killed are a count.
+    ("North Korea fired two ballistic missiles into the sea on Wednesday.", []),
+    ("The agency estimated that about 600 North Korean soldiers had been killed.", []),
+    ("Three Ukrainian soldiers were killed by a Russian drone.", ["Combat"]),
 ])
 def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -436,6 +436,15 @@ def _settle_places(frame: _Frame) -> bool:
     if type_ == "Visit" and not frame.agents:
         # "ships heading to Israel": a visit needs someone who goes.
         return False
+    if type_ == "Combat" and not frame.others and any(
+            t.dep_ == "pobj" and t.lemma_.lower() in lexicon.test_waters for t in frame.trigger.subtree):
+        # "fired two ballistic missiles into the sea": a test, with no one fought.
+        return False
+    if type_ == "Combat" and frame.lemma in lexicon.casualty_verbs and frame.trigger.pos_ == "VERB" \
+            and any(c.dep_ == "auxpass" for c in frame.trigger.children) \
+            and not any(c.dep_ == "agent" for c in frame.trigger.children):
+        # "about 600 soldiers had been killed": losses counted, not a fight told.
+        return False
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not frame.recipients and frame.places \
             and len(frame.agents) == 1 and not (type_ == "Combat" and frame.others):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the

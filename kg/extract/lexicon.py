@@ -60,6 +60,8 @@ class Lexicon:
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
+    test_waters: frozenset[str]
+    casualty_verbs: frozenset[str]
     cargo_types: dict[str, str]
     modality: dict
     qualifiers: dict[str, str]
@@ -132,6 +134,8 @@ def load_lexicon() -> Lexicon:
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
                    interception=_per_type(data, "interception"),
+                   test_waters=_per_type(data, "test_waters"),
+                   casualty_verbs=_per_type(data, "casualty_verbs"),
                    needs_no_event=_per_type(data, "needs_no_event"),
                    needs_weapon=_per_type(data, "needs_weapon"),
                    modality=lists, qualifiers=qualifiers)

@@ -345,6 +345,9 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     vocabulary = linking_words()
     if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
         type_ = "Place"
+    if words[-1].lower_ in vocabulary["agreement_heads"]:
+        # "the Pukpuk Mutual Defence Treaty", tagged as an organisation: an agreement signs nothing.
+        type_ = "Agreement"
     if type_ == "Person" and any(t.lower_ == "of" for t in words):
         # "the Order of St Andrew": people's names in English news carry no "of".
         return None

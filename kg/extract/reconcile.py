@@ -32,6 +32,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     # has not happened.
     appeals = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["appeal_verbs"]]
     found = [(t, e) for t, e in found if not any(_asked_for(t, a) for a in appeals)]
+    found = _merge_promised(found, lexicon)
     pledges = [t for t, e in found if e.type == "Pledge"]
     found += _denied_copies(sent, found, roles)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
@@ -80,6 +81,33 @@ def _path(token, ancestor) -> list | None:
         path.append(node)
         node = node.head
     return path
+
+
+def _merge_promised(found: list, lexicon: Lexicon) -> list:
+    """Give a pledge who receives what it promises; make a promised delivery with no pledge left one.
+
+    "Britain promised to supply Ukraine with drones" is a pledge to Ukraine; "Twenty-six countries
+    committed to deploy troops to Ukraine", whose pledgers no one names, is still a pledge.
+    """
+    merged = list(found)
+    for token, event in found:
+        if event.type not in lexicon.cargo:
+            continue
+        owners = [k for k, (t, e) in enumerate(merged) if e.type == "Pledge" and _promised(token, t)]
+        for k in owners:
+            pledge_token, pledge = merged[k]
+            if pledge.recipient is None and event.recipient and event.recipient not in pledge.participants:
+                merged[k] = (pledge_token, replace(
+                    pledge, participants=(*pledge.participants, event.recipient),
+                    recipient=event.recipient if pledge.agent else None,
+                    quantity=pledge.quantity if pledge.quantity is not None else event.quantity))
+        # The parser takes some of these clauses for adverbial ones ("committed to deploy").
+        completes = token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if not owners and completes and token.head.lemma_.lower() in lexicon.modality["promise_verbs"]:
+            index = next(k for k, (t, e) in enumerate(merged) if t is token and e is event)
+            merged[index] = (token, replace(event, type="Pledge"))
+    return merged
 
 
 def _promised(token, pledge) -> bool:
