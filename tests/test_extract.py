@@ -767,6 +767,16 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     # What is promised tells whom the pledge is to; promised troops with no pledger named are a pledge.
     ("Britain promised to supply Ukraine with more drones.", [("Pledge", {"United Kingdom", "Ukraine"})]),
     ("Twenty-six countries have formally committed to deploy troops to Ukraine.", [("Pledge", {"Ukraine"})]),
+    # A ship ordered to a region is deployed there; tanks ordered from a seller are bought.
+    ("Pete Hegseth ordered a second aircraft carrier to the Middle East in April.",
+     [("Deployment", {"United States"})]),
+    ("Poland ordered 250 Abrams tanks from the United States.", [("Transfer", {"Poland", "United States"})]),
+    ("Kyiv has rushed reinforcements to the area.", [("Deployment", {"Ukraine"})]),
+    # A vow of punishment is a threat; a vow of support is one pledge, by the leader's state.
+    ("Supreme Leader Ali Khamenei has vowed harsh punishment for Israel.", [("Statement", {"Ali Khamenei"})]),
+    ("Kim Jong Un vowed to support Russia.", [("Pledge", {"North Korea", "Russia"})]),
+    # An agreement between two states, signed: they sign it.
+    ("An agreement between Russia and Iran was signed in January.", [("Signing", {"Russia", "Iran"})]),
     # Troops joining an alliance's force go where the force is, not to the alliance.
     ("About 200 British soldiers will join NATO's peacekeeping force in Lithuania.",
      [("Deployment", {"United Kingdom", "Lithuania"})]),
@@ -775,6 +785,12 @@ def test_extract_groups_leaders_presence_and_advice(extractor, article, body, ex
     extraction = extractor.extract(article(body, published=date(2024, 6, 28)))
     label = {e.iri: e.label for e in extraction.entities}
     assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+def test_extract_arms_a_state_agreed_to_supply_are_pledged(extractor, article):
+    body = "Volodymyr Zelenskyy thanked the United States, which has agreed to supply missiles and bombs."
+    pledges = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
+    assert [(p.agent, p.status) for p in pledges] == [(USA_, "asserted")]
 
 
 def test_extract_a_told_promise_not_to_leave_is_made(extractor, article):

@@ -142,8 +142,10 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
         # "ordered the extra forces back to their bases" withdraws them.
         return None
     if any(c.dep_ == "aux" and c.lower_ in lexicon.modality["advice_auxiliaries"]
-           for node in (trigger, head) for c in node.children):
-        # "Israel should not launch an operation in Rafah": advice, said by whoever gives it.
+           for node in (trigger, head) for c in node.children) and any(
+            c.dep_ == "nsubj" and (c.i in roles.token_iris or c.pos_ == "PROPN") for c in head.children):
+        # "Israel should not launch an operation in Rafah": advice to someone, said by whoever
+        # gives it; but "the first jets should arrive this year" expects them.
         return None
     agents, patients, patient_token = subject(head, roles)
     if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited:
@@ -156,6 +158,11 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
             and not (agents and all(roles.type_of(a) == "State" for a in agents)):
         # Only a state's "would" told to someone commits it: not "told them the enemy would pay".
         return None
+    if type_ == "Pledge" and trigger.pos_ == "VERB" and any(
+            t.lemma_.lower() in lexicon.modality["threat_words"] for c in trigger.children
+            if c.dep_ in {"dobj", "ccomp", "xcomp"} for t in c.subtree):
+        # "vowed harsh punishment for Israel", "vowed that the deaths would be avenged": a threat.
+        type_ = "Statement"
     if trigger.lemma_.lower() in lexicon.one_party_pledge and len(agents) == 1 \
             and any(c.dep_ == "xcomp" for c in trigger.children):
         type_ = "Pledge"
@@ -191,6 +198,11 @@ def _subject_roles(frame: _Frame) -> None:
         frame.agents = frame.agents or frame.patients
     else:
         frame.others += frame.patients
+    if frame.type == "Signing" and frame.patient_token is not None:
+        # "an agreement between Russia and Iran was signed in January": the parties sign it.
+        frame.others += [a for prep in frame.patient_token.children if prep.dep_ == "prep"
+                         and prep.lower_ == "between" for p in prep.children if p.dep_ == "pobj"
+                         for a in roles.actors(p)]
     frame.objects = [c for c in list(head.children) + ([] if head is trigger else list(trigger.children))
                      if c.dep_ in {"dobj", "dative"} and c is not trigger] + (described(trigger) if frame.cargo else [])
 

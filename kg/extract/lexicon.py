@@ -47,6 +47,7 @@ class Lexicon:
     troop_verbs: frozenset[str]
     return_words: frozenset[str]
     buyers: frozenset[str]
+    commands: frozenset[str]
     receiver_objects: frozenset[str]
     movers: frozenset[str]
     moves_cargo: frozenset[str]
@@ -121,6 +122,7 @@ def load_lexicon() -> Lexicon:
                    troop_verbs=_per_type(data, "troop_verbs"),
                    return_words=_per_type(data, "return_words"),
                    buyers=_per_type(data, "buyers"),
+                   commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),
                    movers=_per_type(data, "movers"),
                    moves_cargo=_per_type(data, "moves_cargo"),

@@ -40,7 +40,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
                                               == "Visit" and any(f & set(e.participants) for f in fights))]
     seen: dict[tuple, list[Event]] = {}
-    for token, event in _richest(found):
+    for token, event in _richest(found, roles):
         # "pledged to erect a monument", "undertook not to attack ships": what is promised
         # belongs to the pledge, not to the record of what happened.
         if event.type != "Pledge" and any(_promised(token, p) for p in pledges):
@@ -106,7 +106,9 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if not owners and completes and token.head.lemma_.lower() in lexicon.modality["promise_verbs"]:
             index = next(k for k, (t, e) in enumerate(merged) if t is token and e is event)
-            merged[index] = (token, replace(event, type="Pledge"))
+            # A promise made is asserted, even though "agree" alone would hedge what is agreed.
+            merged[index] = (token, replace(event, type="Pledge",
+                                            status="asserted" if event.status == "hedged" else event.status))
     return merged
 
 
@@ -306,17 +308,25 @@ def _reports_on(token, other, reporting: frozenset[str]) -> bool:
         (token.dep_ == "conj" and token.i > other.i and token.lemma_ in reporting)
 
 
-def _richest(found: list[tuple[object, Event]]) -> list[tuple[object, Event]]:
+def _richest(found: list[tuple[object, Event]], roles: Roles) -> list[tuple[object, Event]]:
     """Drop an event whose cast is part of another's of the same type in the sentence.
 
-    "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit".
-    But "acknowledged sending drones to Russia but denies providing weapons": a denial is a
-    claim of its own, about the same parties.
+    "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit";
+    "Kim vowed to support Russia" is one pledge, by North Korea, to Russia. But "acknowledged
+    sending drones to Russia but denies providing weapons": a denial is a claim of its own,
+    about the same parties.
     """
+    def within(event: Event, other: Event) -> bool:
+        # A pledging person stands inside the cast of a pledge by their state.
+        cast = set(other.participants)
+        return set(event.participants) != cast and all(
+            p in cast or event.type == "Pledge" and roles.type_of(p) == "Person"
+            and roles.context.entities[p].state in cast for p in event.participants)
+
     kept = []
     for token, event in found:
         larger = [other for _, other in found if other.type == event.type and other.quantity == event.quantity
-                  and set(event.participants) < set(other.participants)]
+                  and within(event, other)]
         if not larger:
             kept.append((token, event))
         elif all(other.status != event.status for other in larger):

@@ -82,6 +82,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.commands and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children) \
+                and not any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in _object_nouns(token)):
+            # "ordered a second aircraft carrier to the Middle East"
+            return "Deployment"
         if lemma in lexicon.awaited and _awaited_in(token):
             return "Visit"
         if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
