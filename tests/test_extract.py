@@ -772,6 +772,9 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
      [("Deployment", {"United States"})]),
     ("Poland ordered 250 Abrams tanks from the United States.", [("Transfer", {"Poland", "United States"})]),
     ("Kyiv has rushed reinforcements to the area.", [("Deployment", {"Ukraine"})]),
+    # A team of soldiers that arrives is a deployment, not a trip.
+    ("An advance team of up to 200 German soldiers will arrive in Lithuania next spring.",
+     [("Deployment", {"Germany", "Lithuania"})]),
     # A vow of punishment is a threat; a vow of support is one pledge, by the leader's state.
     ("Supreme Leader Ali Khamenei has vowed harsh punishment for Israel.", [("Statement", {"Ali Khamenei"})]),
     ("Kim Jong Un vowed to support Russia.", [("Pledge", {"North Korea", "Russia"})]),

@@ -199,7 +199,11 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
         # "its fighters were leaving Mali" withdraws them.
         return None
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or lexicon.cargo_types.get(subject.lemma_.lower()) != "Deployment" \
-            and subject.lemma_.lower() not in lexicon.movers:
+    if subject is None:
         return None
-    return subject
+    # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
+    for noun in [subject, *(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                            for p in prep.children if p.dep_ == "pobj")]:
+        if lexicon.cargo_types.get(noun.lemma_.lower()) == "Deployment" or noun.lemma_.lower() in lexicon.movers:
+            return noun
+    return None
