@@ -37,3 +37,11 @@ def article():
         return read_text_article(f"{title}\n\n{body}\n", name="test.txt", published=published)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def word(extractor):
+    """Parse a sentence with the extractor's pipeline and return its token with a given text."""
+    def find(sentence: str, text: str):
+        return next(t for t in extractor.nlp(sentence) if t.text == text)
+    return find

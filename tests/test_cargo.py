@@ -9,13 +9,6 @@ from kg.extract.lexicon import load_lexicon
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def word(extractor):
-    def find(sentence: str, text: str):
-        return next(t for t in extractor.nlp(sentence) if t.text == text)
-    return find
-
-
 @pytest.mark.parametrize("sentence, noun, expected", [
     ("Pyongyang sent about 10,000 troops to Russia.", "troops", (10000, "approximately")),
     ("Moscow received more than 1,500 soldiers.", "soldiers", (1500, "atLeast")),

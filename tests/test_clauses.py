@@ -9,13 +9,6 @@ from kg.extract.lexicon import load_lexicon
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def word(extractor):
-    def find(sentence: str, text: str):
-        return next(t for t in extractor.nlp(sentence) if t.text == text)
-    return find
-
-
 @pytest.mark.parametrize("sentence, noun, head", [
     ("Putin held talks with Kim in Moscow.", "talks", "held"),
     ("Lavrov made a visit to Pyongyang.", "visit", "made"),

@@ -664,8 +664,7 @@ def test_extract_the_demonym_on_a_strike_noun_is_who_strikes(extractor, article)
     assert (combat.agent, set(combat.participants)) == (RUSSIA, {RUSSIA, UKRAINE})
 
 
-HOUTHIS, IRAN, USA_ = ID + "org/houthis", ID + "state/irn", ID + "state/usa"
-CHINA, XI = ID + "state/chn", ID + "person/xi-jinping"
+HOUTHIS, CHINA = ID + "org/houthis", ID + "state/chn"
 
 
 @pytest.mark.parametrize("body, type_, participants", [
@@ -704,7 +703,7 @@ def test_extract_joining_an_alliance_sends_no_one(extractor, article):
 def test_extract_a_leaders_assurance_to_a_state_commits_his_own(extractor, article):
     body = "Xi Jinping assured the Americans that there would be no Chinese military base."
     (pledge,) = extractor.extract(article(body)).events
-    assert (pledge.type, pledge.agent, pledge.recipient, pledge.source) == ("Pledge", CHINA, USA_, XI)
+    assert (pledge.type, pledge.agent, pledge.recipient, pledge.source) == ("Pledge", CHINA, USA, XI)
 
 
 @pytest.mark.parametrize("body, person", [
@@ -793,10 +792,10 @@ def test_extract_groups_leaders_presence_and_advice(extractor, article, body, ex
 def test_extract_arms_a_state_agreed_to_supply_are_pledged(extractor, article):
     body = "Volodymyr Zelenskyy thanked the United States, which has agreed to supply missiles and bombs."
     pledges = [e for e in extractor.extract(article(body)).events if e.type == "Pledge"]
-    assert [(p.agent, p.status) for p in pledges] == [(USA_, "asserted")]
+    assert [(p.agent, p.status) for p in pledges] == [(USA, "asserted")]
 
 
 def test_extract_a_told_promise_not_to_leave_is_made(extractor, article):
     body = "Joe Biden told Gulf leaders that the United States would not walk away from the region."
     (pledge,) = extractor.extract(article(body)).events
-    assert (pledge.type, pledge.agent, pledge.status) == ("Pledge", USA_, "asserted")
+    assert (pledge.type, pledge.agent, pledge.status) == ("Pledge", USA, "asserted")

@@ -23,8 +23,8 @@ from datetime import date
 from kg.extract.cargo import cargo_quantity, cargo_type, coordinated_cargo, each_gives, follow_on, offered
 from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, place_heads,
                                 prepositions, subject, where_clause_place)
-from kg.extract.linking import ArticleContext
 from kg.extract.lexicon import load_lexicon
+from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles

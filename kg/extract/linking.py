@@ -89,18 +89,11 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     shared = [ent for ent in doc.ents if ent.label_ == SHARED_LABEL]
     surnames = [ent for ent in doc.ents if ent.label_ == SURNAME_LABEL]
     for ent in doc.ents:
-        if ent.label_ == RULER_LABEL and len(ent) == 1 and ent.start > 0 \
+        if ent.label_ == RULER_LABEL and len(ent) == 1 \
                 and gazetteer.entities[ent.ent_id_].type in {"Organization", "MilitaryUnit"} \
-                and _given_name(doc[ent.start - 1], token_iris):
+                and _name_start(ent, token_iris) < ent.start:
             # "Thérèse Kayikwamba Wagner" is a person, not the Wagner Group.
-            start = ent.start - 1
-            while start > 0 and _given_name(doc[start - 1], token_iris):
-                start -= 1
-            name = doc[start:ent.end]
-            person = _new_entity(name, "Person", context)
-            if person:
-                found.append((name, person))
-                token_iris.update({token.i: person for token in name})
+            _link_person(doc[_name_start(ent, token_iris):ent.end], context, found, token_iris)
             continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
@@ -121,11 +114,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             end = ent.end
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1
-            name = doc[ent.start:end]
-            other = _new_entity(name, "Person", context)
-            if other:
-                found.append((name, other))
-                token_iris.update({token.i: other for token in name})
+            _link_person(doc[ent.start:end], context, found, token_iris)
             continue
         earlier = context.person_by_name_part(ent.text)
         if earlier and earlier != iri:
@@ -133,16 +122,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((ent, earlier))
             token_iris.update({token.i: earlier for token in ent})
             continue
-        start = ent.start
-        while start > 0 and _given_name(doc[start - 1], token_iris):
-            start -= 1
-        if start < ent.start:
+        if _name_start(ent, token_iris) < ent.start:
             # "Kurt Campbell", "Mahmoud Abbas": someone else with a reference person's surname.
-            name = doc[start:ent.end]
-            other = _new_entity(name, "Person", context)
-            if other:
-                found.append((name, other))
-                token_iris.update({token.i: other for token in name})
+            _link_person(doc[_name_start(ent, token_iris):ent.end], context, found, token_iris)
             continue
         if iri in context.entities or _in_office(iri, context.published):
             found.append((ent, iri))
@@ -182,10 +164,27 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
 
 def _ner_type(ent) -> str:
     type_ = _NER_TYPES[ent.label_]
-    if type_ == "Place" and ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in linking_words()["group_heads"]:
+    head = ent.root.head
+    if type_ == "Place" and ent.root.dep_ == "compound" and head.lemma_.lower() in linking_words()["group_heads"]:
         # "the M23 rebel group": a name that heads no place names a group.
         return "Organization"
     return type_
+
+
+def _link_person(name, context: ArticleContext, found: list, token_iris: dict[int, str]) -> None:
+    """Link a span as a person who is not in the KB."""
+    person = _new_entity(name, "Person", context)
+    if person:
+        found.append((name, person))
+        token_iris.update({token.i: person for token in name})
+
+
+def _name_start(ent, token_iris: dict[int, str]) -> int:
+    """Return where a name starts when given names come before the entity ruler's match."""
+    start = ent.start
+    while start > 0 and _given_name(ent.doc[start - 1], token_iris):
+        start -= 1
+    return start
 
 
 def _given_name(token, token_iris: dict[int, str]) -> bool:

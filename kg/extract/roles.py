@@ -102,7 +102,7 @@ class Roles:
                 self.context.register(state)
             return states
         named = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in self._actor(c)
-                 if self.type_of(a) in (group or ())]
+                 if self.type_of(a) in group] if group else []
         if named:
             # "the Russian side", "the Iranian government": the one the modifier names.
             return named
@@ -132,7 +132,8 @@ class Roles:
                 return states
             if found:
                 return found
-            # "The foreign ministers of Rwanda and Congo" at first mention: whom they act for.
+            # With no one named before, read on: "The foreign ministers of Rwanda and Congo" act
+            # for Rwanda and Congo.
         if token.lemma_.lower() in pronouns["part_words"]:
             # "some of those troops", "most of them": who the whole is.
             return [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
