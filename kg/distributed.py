@@ -2,9 +2,10 @@
 
 The client reads the articles, skips unchanged ones, and sends the rest to the workers in
 batches. Each worker process loads the spaCy pipeline once, the first time it extracts a batch,
-and keeps it for later batches. Workers return plain :class:`~kg.records.Extraction` records; the
-client turns them into quads and writes them in the order the articles were read, so the graph
-does not depend on which worker finished first.
+and keeps it for later batches. Workers return plain :class:`~kg.records.Extraction` records (or
+an :class:`~kg.read.ArticleError` for an article whose extraction failed); the client turns them
+into quads and writes them in the order the articles were read, so the graph does not depend on
+which worker finished first.
 
 Every worker needs kg, the same kg version and the spaCy model installed: tasks refer to
 :func:`extract_batch` by name, and a worker with another kg version is refused.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+from kg.read.source import ArticleError
 from kg.records import Article, Extraction
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ class BatchResult:
     worker: str
     version: str
     model_name: str
-    extractions: tuple[Extraction, ...]
+    extractions: tuple[Extraction | ArticleError, ...]
 
 
 # One extractor per worker process and model. A lock, because a worker started with several
@@ -145,7 +147,7 @@ def cluster_client(*, scheduler: str | None = None, workers: int | None = None) 
 
 
 def extract_on_cluster(articles: Sequence[Article], *, client: Client, model: str | None = None,
-                       batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, Extraction]]:
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, Extraction | ArticleError]]:
     """Yield ``(model_name, extraction)`` for each article, in order, extracted on the cluster.
 
     At most two batches per worker are in flight, so a long corpus does not pile up in memory.

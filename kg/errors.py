@@ -11,6 +11,7 @@ __all__ = [
     "QueryRefusedError",
     "OntologyError",
     "ModelError",
+    "ExtractionError",
 ]
 
 
@@ -44,3 +45,7 @@ class OntologyError(KGError):
 
 class ModelError(KGError):
     """No usable spaCy pipeline is installed."""
+
+
+class ExtractionError(KGError):
+    """Extracting one article failed inside kg; the message names the article and the fault."""

@@ -104,6 +104,11 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
         articles = [article for article, _ in pending]
         with _extractions(articles, model=model, scheduler=scheduler, workers=workers) as extractions:
             for model_name, extraction in extractions:
+                if isinstance(extraction, ArticleError):
+                    # Its graph, if any, stays as it was; the other articles go on.
+                    report.failed.append(extraction)
+                    notify(extraction.path, extraction.message)
+                    continue
                 article = extraction.article
                 quads = extraction_quads(extraction, version=__version__, model=model_name,
                                          content_hash=hashes[article.key])
@@ -117,8 +122,8 @@ def ingest(paths: Iterable[str], *, store: str | os.PathLike, model: str | None 
 
 @contextmanager
 def _extractions(articles: Sequence[Article], *, model: str | None, scheduler: str | None,
-                 workers: int | None) -> Iterator[Iterator[tuple[str, Extraction]]]:
-    """Yield an iterator of ``(model_name, extraction)`` in article order, here or on Dask."""
+                 workers: int | None) -> Iterator[Iterator[tuple[str, Extraction | ArticleError]]]:
+    """Yield an iterator of ``(model_name, extraction or error)`` in article order, here or on Dask."""
     if scheduler is None and workers is None:
         from kg.extract import Extractor
 
@@ -135,4 +140,4 @@ def extract_paths(paths: Iterable[str], *, extractor: Extractor,
                   published: date | None = None) -> Iterator[Extraction | ArticleError]:
     """Extract the articles under ``paths`` without a store, yielding errors in their place."""
     for item in iter_articles(paths, published=published):
-        yield item if isinstance(item, ArticleError) else extractor.extract(item)
+        yield item if isinstance(item, ArticleError) else next(extractor.extract_all([item]))

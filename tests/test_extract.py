@@ -799,3 +799,24 @@ def test_extract_a_told_promise_not_to_leave_is_made(extractor, article):
     body = "Joe Biden told Gulf leaders that the United States would not walk away from the region."
     (pledge,) = extractor.extract(article(body)).events
     assert (pledge.type, pledge.agent, pledge.status) == ("Pledge", USA, "asserted")
+
+
+def test_extract_a_fault_on_one_article_is_its_own_error_and_the_rest_go_on(extractor, article, monkeypatch):
+    import kg.extract.extractor as module
+    from kg.errors import ExtractionError
+    from kg.read import ArticleError
+
+    real = module.extract_events
+
+    def faulty(doc, **kwargs):
+        if "Kursk" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(module, "extract_events", faulty)
+    bad, good = article("North Korean troops fought in Kursk."), article("Choe Son Hui met Sergei Lavrov.")
+    first, second = extractor.extract_all([bad, good])
+    assert isinstance(first, ArticleError) and "test.txt: extraction failed (RecursionError" in first.message
+    assert [e.type for e in second.events] == ["Meeting"]
+    with pytest.raises(ExtractionError, match="extraction failed"):
+        extractor.extract(bad)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kg.errors import ExtractionError
 from kg.extract.events import extract_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.linking import ArticleContext, link_paragraph
@@ -11,6 +12,7 @@ from kg.extract.model import fix_lemmas, load_model
 from kg.extract.posts import extract_posts, title_patterns
 from kg.extract.relations import extract_relations, located_in, stated_ties
 from kg.extract.segment import body_paragraphs
+from kg.read.source import ArticleError
 from kg.records import Article, Extraction
 
 __all__ = ["Extractor"]
@@ -39,30 +41,47 @@ class Extractor:
         self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"
 
     def extract(self, article: Article) -> Extraction:
-        """Extract one article."""
-        return next(self.extract_all([article]))
+        """Extract one article; raise :class:`~kg.errors.ExtractionError` if that fails."""
+        result = next(self.extract_all([article]))
+        if isinstance(result, ArticleError):
+            raise ExtractionError(result.message)
+        return result
 
-    def extract_all(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Extraction]:
-        """Extract articles in order, parsing their paragraphs in batches."""
+    def extract_all(self, articles: Iterable[Article], *,
+                    batch_size: int = 32) -> Iterator[Extraction | ArticleError]:
+        """Extract articles in order, parsing their paragraphs in batches.
+
+        An article whose extraction fails yields an :class:`~kg.read.ArticleError` in its place
+        that names the article and the fault, so that one article never stops a corpus.
+        """
         for article in articles:
-            spans = body_paragraphs(article.text)
-            docs = self.nlp.pipe((article.text[s:e] for s, e in spans), batch_size=batch_size)
-            context = ArticleContext(self.gazetteer, published=article.published)
-            events, relations = [], []
-            for (start, _end), doc in zip(spans, docs):
-                token_iris = link_paragraph(doc, start, context)
-                matches = _longest([(s, e) for _, s, e in self.titles(doc)])
-                list(extract_posts(doc, matches, offset=start, token_iris=token_iris, context=context,
-                                   published=article.published, article_text=article.text))
-                events += extract_events(doc, offset=start, token_iris=token_iris, context=context,
-                                         published=article.published, article_text=article.text)
-                relations += located_in(doc, token_iris, context, start, article.text)
-                relations += stated_ties(doc, token_iris, context, start, article.text)
-            relations += extract_relations(context, events, article.text)
-            yield Extraction(article=article, entities=tuple(context.entities.values()),
-                             mentions=tuple(sorted(context.mentions, key=lambda m: m.span.start)),
-                             events=tuple(events), posts=tuple(context.posts),
-                             relations=tuple(dict.fromkeys(relations)))
+            try:
+                result = self._extract(article, batch_size)
+            except Exception as err:  # a fault in kg on one article must not lose the others
+                name = article.path or article.key
+                result = ArticleError(name, f"{name}: extraction failed ({type(err).__name__}: {err}). This is a "
+                                            f"fault in kg, not in the article; please report it with the article.")
+            yield result
+
+    def _extract(self, article: Article, batch_size: int) -> Extraction:
+        spans = body_paragraphs(article.text)
+        docs = self.nlp.pipe((article.text[s:e] for s, e in spans), batch_size=batch_size)
+        context = ArticleContext(self.gazetteer, published=article.published)
+        events, relations = [], []
+        for (start, _end), doc in zip(spans, docs):
+            token_iris = link_paragraph(doc, start, context)
+            matches = _longest([(s, e) for _, s, e in self.titles(doc)])
+            list(extract_posts(doc, matches, offset=start, token_iris=token_iris, context=context,
+                               published=article.published, article_text=article.text))
+            events += extract_events(doc, offset=start, token_iris=token_iris, context=context,
+                                     published=article.published, article_text=article.text)
+            relations += located_in(doc, token_iris, context, start, article.text)
+            relations += stated_ties(doc, token_iris, context, start, article.text)
+        relations += extract_relations(context, events, article.text)
+        return Extraction(article=article, entities=tuple(context.entities.values()),
+                          mentions=tuple(sorted(context.mentions, key=lambda m: m.span.start)),
+                          events=tuple(events), posts=tuple(context.posts),
+                          relations=tuple(dict.fromkeys(relations)))
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
