@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from helpers import fail_extraction_on
+
 pytestmark = pytest.mark.slow
 
 ID = "https://w3id.org/kg/id/"
@@ -802,18 +804,10 @@ def test_extract_a_told_promise_not_to_leave_is_made(extractor, article):
 
 
 def test_extract_a_fault_on_one_article_is_its_own_error_and_the_rest_go_on(extractor, article, monkeypatch):
-    import kg.extract.extractor as module
     from kg.errors import ExtractionError
     from kg.read import ArticleError
 
-    real = module.extract_events
-
-    def faulty(doc, **kwargs):
-        if "Kursk" in doc.text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return real(doc, **kwargs)
-
-    monkeypatch.setattr(module, "extract_events", faulty)
+    fail_extraction_on(monkeypatch, "Kursk")
     bad, good = article("North Korean troops fought in Kursk."), article("Choe Son Hui met Sergei Lavrov.")
     first, second = extractor.extract_all([bad, good])
     assert isinstance(first, ArticleError) and "test.txt: extraction failed (RecursionError" in first.message

@@ -8,6 +8,8 @@ from kg.errors import StoreBusyError, StoreError
 from kg.ingest import ingest
 from kg.store import REFERENCE_GRAPH, Store
 
+from helpers import fail_extraction_on
+
 ARTICLE = """---
 published: 2025-11-04
 url: https://example.org/test/choe
@@ -108,22 +110,13 @@ def test_store_holds_ontology_and_reference_in_their_own_graphs(tmp_path):
 
 
 def test_store_a_fault_on_one_article_keeps_its_graph_and_writes_the_rest(tmp_path, monkeypatch):
-    import kg.extract.extractor as module
-
     store, first, second = tmp_path / "s", tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(ARTICLE)
     ingest([str(first)], store=store)
     before = _meetings(store)
     first.write_text(ARTICLE + "\nRussia and North Korea signed a treaty in Pyongyang.\n")
     second.write_text("Lavrov In Pyongyang\n\nSergei Lavrov met Kim Jong Un in Wonsan on Saturday.\n")
-    real = module.extract_events
-
-    def faulty(doc, **kwargs):
-        if "treaty" in doc.text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return real(doc, **kwargs)
-
-    monkeypatch.setattr(module, "extract_events", faulty)
+    fail_extraction_on(monkeypatch, "treaty")
     report = ingest([str(first), str(second)], store=store)
     assert [e.path for e in report.failed] == [str(first)] and "RecursionError" in report.failed[0].message
     assert report.written == [str(second)]
