@@ -186,7 +186,8 @@ def evaluate(gold_dir: str, fmt: str, details: bool, model: str | None) -> None:
     GOLD_DIR holds pairs NAME.txt (headline on the first line) and NAME.json (the annotations,
     with names instead of ids; see tests/fixtures/gold/README.md). Entities, posts, events (type
     and participants; and with place, date and status) and relations are scored per article and
-    overall (micro-averaged).
+    overall (micro-averaged). events_ref scores only the events whose sentence leaves a
+    participant unnamed ("He met Lavrov"): how well pronouns and other references resolve.
 
     \b
     Example:

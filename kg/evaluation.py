@@ -20,6 +20,12 @@ How each metric counts a match (all names compared after :func:`normalise`):
 ``events_full``
     As ``events``, and the same place, date (as written: ``2025-11`` differs from ``2025-11-04``)
     and status.
+``events_ref``
+    As ``events``, counting only events with a participant that its evidence sentence does not
+    name: one reached through a pronoun, a title or a phrase such as "the two leaders", or only
+    implied by the article. An
+    entity is named when its gold name or one of its gold mentions (for a predicted entity with
+    no gold match, its label or mention texts) occurs in the sentence as a whole word.
 ``relations``
     The same (subject, predicate, object); ``allyOf`` is symmetric, so its order does not count.
 
@@ -49,7 +55,7 @@ __all__ = [
 ]
 
 #: The scores every article gets, in report order.
-METRICS = ("entities", "posts", "events", "events_full", "relations")
+METRICS = ("entities", "posts", "events", "events_full", "events_ref", "relations")
 
 #: An event's modality, as in ``kg:Status``.
 STATUSES = ("asserted", "negated", "hedged")
@@ -637,6 +643,17 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
     gold_events = [(e.type, frozenset(map(name, e.participants))) for e in gold.events]
     pred_events = [(e["type"], frozenset(map(resolve, e.get("participants") or ())))
                    for e in predicted.get("events") or ()]
+    surfaces = {normalise(e.name): {e.name, *e.mentions} for e in gold.entities}
+    for p, entity in enumerate(entities):
+        if p not in pairs:
+            surfaces.setdefault(names[entity["id"]], set()).update(
+                {entity.get("label") or "", *(m.get("text") or "" for m in entity.get("mentions") or ())})
+
+    def by_reference(participants: frozenset, sentence: str) -> bool:
+        return any(not any(s and re.search(rf"(?<!\w){re.escape(s)}(?!\w)", sentence)
+                           for s in surfaces.get(p, ())) for p in participants)
+
+    pred_sentences = [(e.get("evidence") or {}).get("text") or "" for e in predicted.get("events") or ()]
     keys: dict[str, tuple[list[tuple], list[tuple]]] = {
         "posts": (
             _unique((name(p.person), normalise(p.role), name(p.of)) for p in gold.positions),
@@ -644,6 +661,10 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
                     for p in predicted.get("posts") or ()),
         ),
         "events": (gold_events, pred_events),
+        "events_ref": (
+            [key for key, e in zip(gold_events, gold.events) if by_reference(key[1], e.evidence)],
+            [key for key, text in zip(pred_events, pred_sentences) if by_reference(key[1], text)],
+        ),
         "events_full": (
             [(*key, name(e.place), e.date, e.status) for key, e in zip(gold_events, gold.events)],
             [(*key, resolve(e.get("place")), e.get("date"), e.get("status") or "asserted")

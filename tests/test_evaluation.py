@@ -216,6 +216,8 @@ CASES = [
 def test_score_article_counts(gold, prediction, expected):
     score = score_article(gold_article(**gold), prediction)
     counts = {metric: (s.tp, s.fp, s.fn) for metric, s in score.scores.items()}
+    # EVIDENCE names no one, so every event in these cases is carried by a reference.
+    expected = {"events_ref": expected.get("events", (0, 0, 0)), **expected}
     assert counts == {metric: expected.get(metric, (0, 0, 0)) for metric in METRICS}
 
 
@@ -223,7 +225,25 @@ def test_score_article_treats_missing_prediction_lists_as_empty():
     score = score_article(gold_article(entities=[RUSSIA]), {"entities": [ent("russia", "Russia")]})
     assert {m: (s.tp, s.fp, s.fn) for m, s in score.scores.items()} == {
         "entities": (1, 0, 0), "posts": (0, 0, 0), "events": (0, 0, 0), "events_full": (0, 0, 0),
-        "relations": (0, 0, 0)}
+        "events_ref": (0, 0, 0), "relations": (0, 0, 0)}
+
+
+def test_score_article_events_ref_counts_only_events_whose_sentence_leaves_someone_unnamed():
+    text = "Headline\n\nChoe Son Hui met Sergei Lavrov in Moscow. She also met him again on Friday.\n"
+    named, referred = "Choe Son Hui met Sergei Lavrov in Moscow.", "She also met him again on Friday."
+    data = {"published": "2025-11-04",
+            "entities": [gent("Choe Son Hui", "Person", mentions=("Choe Son Hui",)),
+                         gent("Sergei Lavrov", "Person", mentions=("Sergei Lavrov",))],
+            "positions": [], "relations": [],
+            "events": [gevent("Meeting", "Choe Son Hui", "Sergei Lavrov") | {"evidence": named},
+                       gevent("Meeting", "Choe Son Hui", "Sergei Lavrov") | {"evidence": referred}]}
+    prediction = predicted([ent("choe", "Choe Son Hui", "Person", mentions=("Choe Son Hui",)),
+                            ent("lavrov", "Sergei Lavrov", "Person", mentions=("Sergei Lavrov",))],
+                           events=[pevent("Meeting", "choe", "lavrov") | {"evidence": {"text": named}}])
+    score = score_article(parse_gold(data, name="a", text=text), prediction)
+    assert (score.scores["events"].tp, score.scores["events"].fn) == (1, 1)
+    ref = score.scores["events_ref"]
+    assert (ref.tp, ref.fp, ref.fn) == (0, 0, 1)
 
 
 def test_score_article_malformed_prediction_raises_input_error_naming_the_article():
@@ -299,8 +319,8 @@ def test_report_text_has_a_row_per_article_and_metric_and_an_overall_block():
     assert len(rows) == 3 * len(METRICS)
     assert rows[0] == ["a", "entities", "1", "0", "1", "1.000", "0.500", "0.667"]
     assert rows[1] == ["posts", "0", "0", "0", "1.000", "1.000", "1.000"]
-    assert rows[5] == ["b", "entities", "1", "1", "0", "0.500", "1.000", "0.667"]
-    assert rows[10] == ["overall", "entities", "2", "1", "1", "0.667", "0.667", "0.667"]
+    assert rows[len(METRICS)] == ["b", "entities", "1", "1", "0", "0.500", "1.000", "0.667"]
+    assert rows[2 * len(METRICS)] == ["overall", "entities", "2", "1", "1", "0.667", "0.667", "0.667"]
 
 
 def test_report_text_details_list_missed_and_spurious():
@@ -361,6 +381,8 @@ def test_evaluate_fixture_prediction_gives_hand_counted_scores():
         "events": (2, 1, 1),
         # The deployment's place is Kursk, not Kursk Oblast.
         "events_full": (1, 2, 2),
+        # Every event's sentence names all its participants.
+        "events_ref": (0, 0, 0),
         "relations": (1, 1, 0),
     }
     assert report.overall == report.articles[0].scores
