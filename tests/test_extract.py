@@ -781,6 +781,22 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     ("Kim Jong Un vowed to support Russia.", [("Pledge", {"North Korea", "Russia"})]),
     # An agreement between two states, signed: they sign it.
     ("An agreement between Russia and Iran was signed in January.", [("Signing", {"Russia", "Iran"})]),
+    # Weapons launched by someone are theirs; "the Saudi-led coalition" is Saudi Arabia's.
+    ("On Monday, drones launched by Yemen's Houthi rebels struck Abu Dhabi.",
+     [("Combat", {"Houthis", "United Arab Emirates"})]),
+    ("The Saudi-led coalition struck Sanaa on Monday.", [("Combat", {"Saudi Arabia", "Yemen"})]),
+    # What "it" was signed by signs it; "it" itself is the document.
+    ("Ethiopia and Eritrea signed an agreement in Pretoria. It was signed by Redwan Hussien.",
+     [("Signing", {"Ethiopia", "Eritrea"}), ("Signing", {"Redwan Hussien"})]),
+    # The junta is its state, and "denies this" denies the claim.
+    ("France says Wagner Group fighters have been deployed to Mali, but the junta denies this.",
+     [("Deployment", {"Wagner Group", "Mali"}), ("Deployment", {"Wagner Group", "Mali"})]),
+    # Troops ordered to leave are withdrawn; a trip called off is a negated visit.
+    ("The junta revoked a military agreement with Washington, in effect ordering the American troops to leave.",
+     []),
+    ("Antony Blinken called off a trip to Beijing.", [("Visit", {"Antony Blinken"})]),
+    # A summit on whose sidelines others meet is only the setting.
+    ("Joe Biden met G7 leaders in Bali on the sidelines of the G20 summit.", [("Meeting", {"Joe Biden", "G7"})]),
     # Troops joining an alliance's force go where the force is, not to the alliance.
     ("About 200 British soldiers will join NATO's peacekeeping force in Lithuania.",
      [("Deployment", {"United Kingdom", "Lithuania"})]),
@@ -814,3 +830,16 @@ def test_extract_a_fault_on_one_article_is_its_own_error_and_the_rest_go_on(extr
     assert [e.type for e in second.events] == ["Meeting"]
     with pytest.raises(ExtractionError, match="extraction failed"):
         extractor.extract(bad)
+
+
+def test_extract_a_weekday_before_a_surname_is_no_given_name(extractor, article):
+    body = "Xi Jinping flew to Riyadh. On Friday Xi attended a summit of the Gulf Cooperation Council."
+    extraction = extractor.extract(article(body, published=date(2022, 12, 10)))
+    assert "Friday Xi" not in {e.label for e in extraction.entities}
+    assert [set(e.participants) for e in extraction.events if e.type == "Meeting"] == [
+        {XI, ID + "org/gcc"}]
+
+
+def test_extract_pilots_trained_to_fly_jets_deploy_nothing(extractor, article):
+    body = "Britain will train Ukrainian pilots to fly NATO-standard jets."
+    assert "Deployment" not in [e.type for e in extractor.extract(article(body)).events]

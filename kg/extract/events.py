@@ -138,8 +138,10 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return None
     if type_ == "Deployment" and any(c.dep_ in {"advmod", "prt"} and c.lower_ in lexicon.return_words
+                                     or c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.departures
                                      for c in trigger.children):
-        # "ordered the extra forces back to their bases" withdraws them.
+        # "ordered the extra forces back to their bases", "ordering the American troops to
+        # leave" withdraws them.
         return None
     if any(c.dep_ == "aux" and c.lower_ in lexicon.modality["advice_auxiliaries"]
            for node in (trigger, head) for c in node.children) and any(
@@ -196,7 +198,10 @@ def _subject_roles(frame: _Frame) -> None:
         # "about 1,000 North Korean engineers have been sent": the passive subject is the cargo.
         frame.quantity, frame.qualifier = cargo_quantity(frame.patient_token, roles.lexicon)
         frame.agents = frame.agents or frame.patients
-    else:
+    elif not (frame.type in {"Signing", "Combat"} and frame.patient_token is not None
+              and frame.patient_token.lower_ in {"it", "this", "which", "that"}):
+        # "It was signed by Redwan Hussien", "it had been fired from Russia": what is signed or
+        # fired is no party to it.
         frame.others += frame.patients
     if frame.type == "Signing" and frame.patient_token is not None:
         # "an agreement between Russia and Iran was signed in January": the parties sign it.

@@ -189,8 +189,9 @@ def _name_start(ent, token_iris: dict[int, str]) -> int:
 
 def _given_name(token, token_iris: dict[int, str]) -> bool:
     # The tagger takes some foreign given names for nouns ("Thérèse"), but still hangs them on the name.
+    # "On Friday Xi attended": a date is no given name.
     return (token.pos_ == "PROPN" or token.dep_ == "compound") and token.is_title and token.i not in token_iris \
-        and "." not in token.text \
+        and "." not in token.text and token.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"} \
         and token.lower_ not in linking_words()["title_words"]
 
 

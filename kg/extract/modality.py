@@ -58,6 +58,10 @@ def _in_relative_clause(token, head) -> bool:
     return False
 
 
+def _particle(verb) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
 def _governing_words(head) -> list:
     """Return the words above the trigger that govern it as a complement.
 
@@ -108,6 +112,7 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
         status = "negated"
     elif negated(trigger) or negated(head) \
             or any(node.lemma_ in words["denial_verbs"] or node.lemma_ in words["stopping_verbs"]
+                   or f"{node.lemma_} {_particle(node)}" in words["stopping_verbs"]
                    for node in _governing_words(head)):
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]

@@ -168,6 +168,17 @@ class Roles:
                 and self.lexicon.cargo_types.get(lemma) != "Deployment":
             # Troops, delegations and officials stand for their state; an invasion or a decision does not.
             return []
+        # "the Saudi-led coalition": who leads it.
+        leaders = [a for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in pronouns["lead_verbs"]
+                   for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod"} for a in self._actor(g)]
+        if leaders:
+            return leaders
+        if self.lexicon.cargo_types.get(lemma) == "Transfer":
+            # "drones launched by Yemen's Houthi rebels": whose weapons they are.
+            launchers = [a for acl in token.children if acl.dep_ == "acl" for by in acl.children if by.dep_ == "agent"
+                         for p in by.children if p.dep_ == "pobj" for a in self.actors(p)]
+            if launchers:
+                return launchers
         # "North Korea's Foreign Minister, Choe Son Hui": the title noun heads the phrase;
         # "North Korean troops": the force stands for its state; "Russian and Ukrainian
         # delegations": both.

@@ -93,8 +93,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return "Deployment"
         if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (o.lemma_.lower() in lexicon.cargo_types or
                                                                      o.lemma_.lower() in lexicon.movers)
-                                                for o in token.children):
-            # "flew a missile launcher to Luzon": the mover's own side is deployed.
+                                                for o in token.children) \
+                and any(c.dep_ == "prep" and c.lower_ in {"to", "into", "towards", "toward", "across"}
+                        for c in token.children):
+            # "flew a missile launcher to Luzon": the mover's own side is deployed; but pilots
+            # trained "to fly NATO-standard jets" go nowhere.
             return "Deployment"
         if lexicon.verbs.get(lemma) == "Visit" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
             # "stopped sending weapons to Ukraine": no one goes anywhere.
@@ -162,8 +165,14 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
         if kind is None and _mentions_earlier(token, lexicon):
             return None
+        if token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in lexicon.modality["aside_words"]:
+            # "on the sidelines of the G20 summit": where another event took place.
+            return None
         if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
-                and not any(c.dep_ == "poss" for c in token.children):
+                and not any(c.dep_ == "poss" for c in token.children) \
+                and not any(c.dep_ == "prt" and (token.head.lemma_.lower(), c.lower_) in lexicon.phrasal_not
+                            for c in token.head.children):
             # "called the attacks an aggression", "condemned the strike": the words are the event.
             return None
         return kind or lexicon.nouns.get(lemma)
