@@ -91,9 +91,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     for ent in doc.ents:
         if ent.label_ == RULER_LABEL and len(ent) == 1 \
                 and gazetteer.entities[ent.ent_id_].type in {"Organization", "MilitaryUnit"} \
-                and _name_start(ent, token_iris) < ent.start:
+                and (start := _name_start(ent, token_iris)) < ent.start:
             # "Thérèse Kayikwamba Wagner" is a person, not the Wagner Group.
-            _link_person(doc[_name_start(ent, token_iris):ent.end], context, found, token_iris)
+            _link_person(doc[start:ent.end], context, found, token_iris)
             continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
@@ -122,9 +122,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((ent, earlier))
             token_iris.update({token.i: earlier for token in ent})
             continue
-        if _name_start(ent, token_iris) < ent.start:
+        if (start := _name_start(ent, token_iris)) < ent.start:
             # "Kurt Campbell", "Mahmoud Abbas": someone else with a reference person's surname.
-            _link_person(doc[_name_start(ent, token_iris):ent.end], context, found, token_iris)
+            _link_person(doc[start:ent.end], context, found, token_iris)
             continue
         if iri in context.entities or _in_office(iri, context.published):
             found.append((ent, iri))

@@ -90,7 +90,7 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
     committed to deploy troops to Ukraine", whose pledgers no one names, is still a pledge.
     """
     merged = list(found)
-    for token, event in found:
+    for index, (token, event) in enumerate(found):
         if event.type not in lexicon.cargo:
             continue
         owners = [k for k, (t, e) in enumerate(merged) if e.type == "Pledge" and _promised(token, t)]
@@ -105,7 +105,6 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
         completes = token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if not owners and completes and token.head.lemma_.lower() in lexicon.modality["promise_verbs"]:
-            index = next(k for k, (t, e) in enumerate(merged) if t is token and e is event)
             # A promise made is asserted, even though "agree" alone would hedge what is agreed.
             merged[index] = (token, replace(event, type="Pledge",
                                             status="asserted" if event.status == "hedged" else event.status))
