@@ -162,6 +162,18 @@ def test_extract_future_event_is_hedged_and_dated_ahead(extractor, article):
     assert visit.status == "hedged" and visit.date == "2025-12"
 
 
+def test_extract_a_date_in_a_coordinated_clause_with_its_own_subject_stays_there(extractor, article):
+    body = "North Korea has sent about 3,000 troops to Russia, and the total is expected to reach 10,000 by December."
+    (deployment,) = _events(extractor, article, body, "Deployment")[0]
+    assert deployment.date is None
+
+
+def test_extract_a_capital_as_indirect_object_is_its_state(extractor, article):
+    body = "Poland has given Kyiv more than 200 T-72 tanks."
+    (transfer,) = _events(extractor, article, body, "Transfer")[0]
+    assert (transfer.agent, transfer.recipient) == (ID + "state/pol", ID + "state/ukr")
+
+
 def test_extract_counterpart_is_the_same_post_in_the_other_state(extractor, article):
     body = "Chinese Foreign Minister Wang Yi met his Russian counterpart in Moscow."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]

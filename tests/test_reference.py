@@ -51,14 +51,15 @@ def test_reference_has_no_wikidata_id_on_two_entities():
     assert {wd: v for wd, v in owners.items() if len(v) > 1} == {}
 
 
-def test_reference_lists_every_un_member_and_observer_state():
+def test_reference_lists_every_un_member_and_observer_state_and_kosovo():
     (row,) = _rows("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:State ; kg:iso3 ?c }")
-    assert int(row["n"]) == 195
+    assert int(row["n"]) == 196
 
 
 @pytest.mark.parametrize("state, qid, capital", [
     ("prk", "Q423", "Pyongyang"), ("kor", "Q884", "Seoul"), ("rus", "Q159", "Moscow"),
     ("usa", "Q30", "Washington"), ("chn", "Q148", "Beijing"), ("ukr", "Q212", "Kyiv"),
+    ("xkx", "Q1246", "Pristina"),
 ])
 def test_reference_states_have_their_wikidata_id_and_capital(state, qid, capital):
     (row,) = _rows(f"""SELECT ?wd ?cap WHERE {{ <https://w3id.org/kg/id/state/{state}> skos:exactMatch ?wd ;

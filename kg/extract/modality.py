@@ -32,7 +32,7 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
         # Monday"): a date inside the trigger's own clause still belongs to it.
         clause = {t.i for t in head.subtree}
         best = next((ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
-                     and not _in_relative_clause(ent.root, head)), None)
+                     and not _in_own_clause(ent.root, head)), None)
     if best is None:
         return None
     text = best.text
@@ -48,11 +48,14 @@ def negated(verb) -> bool:
                for c in verb.children)
 
 
-def _in_relative_clause(token, head) -> bool:
-    # "Erdoğan, who brokered the deal in July 2022, said …": the date is the brokering's.
+def _in_own_clause(token, head) -> bool:
+    # "Erdoğan, who brokered the deal in July 2022, said …": the date is the brokering's. "…
+    # sent 3,000 troops, and the total is expected to reach 10,000 by December": the date is the
+    # second clause's, which has a subject of its own.
     node = token
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or node.dep_ == "conj" and node.head.i == head.i \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             return True
         node = node.head
     return False
