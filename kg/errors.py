@@ -44,7 +44,7 @@ class OntologyError(KGError):
 
 
 class ModelError(KGError):
-    """No usable spaCy pipeline is installed."""
+    """No usable spaCy pipeline is installed, or a confidence model cannot be read or fitted."""
 
 
 class ExtractionError(KGError):

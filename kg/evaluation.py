@@ -49,13 +49,17 @@ from kg.errors import InputError
 from kg.records import ENTITY_TYPES, EVENT_TYPES
 
 __all__ = [
-    "METRICS", "STATUSES", "PREDICATES", "GoldEntity", "GoldPosition", "GoldEvent", "GoldRelation",
+    "METRICS", "CONFIDENCE_BANDS", "STATUSES", "PREDICATES", "GoldEntity", "GoldPosition", "GoldEvent", "GoldRelation",
     "GoldArticle", "Score", "ArticleScore", "EvalReport", "normalise", "prf", "load_gold",
-    "parse_gold", "score_article", "evaluate",
+    "parse_gold", "score_article", "evaluate", "extract_for_scoring",
 ]
 
 #: The scores every article gets, in report order.
 METRICS = ("entities", "posts", "events", "events_full", "events_ref", "relations")
+
+#: The bands of event confidence that ``kg eval`` reports precision for: name, from, below.
+CONFIDENCE_BANDS = (("confidence < 0.5", 0.0, 0.5), ("0.5 <= confidence < 0.8", 0.5, 0.8),
+                    ("confidence >= 0.8", 0.8, 1.01))
 
 #: An event's modality, as in ``kg:Status``.
 STATUSES = ("asserted", "negated", "hedged")
@@ -482,6 +486,10 @@ class ArticleScore:
     scores: Mapping[str, Score]
     missed: Mapping[str, tuple[str, ...]]
     spurious: Mapping[str, tuple[str, ...]]
+    #: For each predicted event, in order: whether it matched a gold event (the ``events``
+    #: metric), and the confidence it came with.
+    event_hits: tuple[bool, ...] = ()
+    event_confidence: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -489,6 +497,21 @@ class EvalReport:
     """The scores of a gold set: per article and overall (counts summed over articles)."""
 
     articles: tuple[ArticleScore, ...]
+
+    def confidence_bands(self) -> list[tuple[str, int, int]]:
+        """Return, per band of confidence, the predicted events in it and how many were right.
+
+        Events that came without a confidence are left out.
+        """
+        counts = {band: [0, 0] for band, _, _ in CONFIDENCE_BANDS}
+        for article in self.articles:
+            for hit, confidence in zip(article.event_hits, article.event_confidence):
+                band = next((b for b, low, high in CONFIDENCE_BANDS
+                             if confidence is not None and low <= confidence < high), None)
+                if band is not None:
+                    counts[band][0] += 1
+                    counts[band][1] += hit
+        return [(band, n, right) for band, (n, right) in counts.items()]
 
     @property
     def overall(self) -> dict[str, Score]:
@@ -521,7 +544,11 @@ class EvalReport:
         overall = self.overall
         lines += [row("overall" if i == 0 else "", metric, overall[metric])
                   for i, metric in enumerate(METRICS)]
+        lines += ["", f"{'events by confidence':<23}  events  right  precision"]
+        for band, n, right in self.confidence_bands():
+            lines.append(f"{band:<23}  {n:>6}  {right:>5}  {right / n if n else 0.0:>9.3f}")
         if details:
+            lines.append("")
             for article in self.articles:
                 for label, found in (("missed", article.missed), ("spurious", article.spurious)):
                     for metric in METRICS:
@@ -538,6 +565,9 @@ class EvalReport:
                           "spurious": {m: list(a.spurious[m]) for m in METRICS}}
                          for a in self.articles],
             "overall": {m: score.to_json() for m, score in self.overall.items()},
+            "confidence": [{"band": band, "events": n, "right": right,
+                            "precision": round(right / n, 4) if n else 0.0}
+                           for band, n, right in self.confidence_bands()],
         }
 
 
@@ -683,14 +713,30 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
                                 if g not in matched_gold)}
     spurious = {"entities": tuple(f"{e.get('label') or _segment(e['id'])} ({e.get('type')})"
                                   for p, e in enumerate(entities) if p not in pairs)}
+    hits: tuple[bool, ...] = ()
     for metric, (gold_keys, pred_keys) in keys.items():
         tp, missed_at, spurious_at = _match_keys(gold_keys, pred_keys)
         scores[metric] = Score(tp, len(spurious_at), len(missed_at))
         missed[metric] = tuple(_show(gold_keys[i]) for i in missed_at)
         spurious[metric] = tuple(_show(pred_keys[i]) for i in spurious_at)
+        if metric == "events":
+            hits = tuple(i not in spurious_at for i in range(len(pred_keys)))
     return ArticleScore(name=gold.name, scores={m: scores[m] for m in METRICS},
                         missed={m: missed[m] for m in METRICS},
-                        spurious={m: spurious[m] for m in METRICS})
+                        spurious={m: spurious[m] for m in METRICS}, event_hits=hits,
+                        event_confidence=tuple(e.get("confidence") for e in predicted.get("events") or ()))
+
+
+def extract_for_scoring(extractor: Any, article: GoldArticle) -> tuple[Any, dict[str, Any]]:
+    """Extract a gold article's text with ``extractor``; return the extraction and its JSON dict."""
+    from kg.export.json import extraction_json
+    from kg.read.text import read_text_article
+    from kg.triples import event_node
+
+    text = Path(article.path).read_text(encoding="utf-8")
+    extraction = extractor.extract(read_text_article(text, name=article.path, published=article.published))
+    ids = [event_node(e, extraction.article.key) for e in extraction.events]
+    return extraction, extraction_json(extraction, gazetteer=extractor.gazetteer, event_ids=ids)
 
 
 def evaluate(gold: Iterable[GoldArticle], predict: Callable[[GoldArticle], Mapping[str, Any]]) -> EvalReport:

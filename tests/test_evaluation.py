@@ -313,7 +313,7 @@ def test_evaluate_rejects_a_prediction_that_is_not_a_dict():
 
 
 def test_report_text_has_a_row_per_article_and_metric_and_an_overall_block():
-    lines = _two_article_report().text().splitlines()
+    lines = _two_article_report().text().split("\n\n")[0].splitlines()
     assert lines[0].split() == ["article", "metric", "tp", "fp", "fn", "precision", "recall", "f1"]
     rows = [line.split() for line in lines if not line.startswith("-")][1:]
     assert len(rows) == 3 * len(METRICS)
@@ -341,6 +341,33 @@ def test_report_to_json_is_plain_and_exact():
     assert data["articles"][1]["spurious"]["entities"] == ["North Korea (State)"]
     assert data["overall"]["entities"]["tp"] == 2
     assert data["overall"]["posts"] == {"tp": 0, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def _confidence_report() -> EvalReport:
+    gold = gold_article([gent("Russia"), gent("North Korea")],
+                        events=[gevent("Meeting", "Russia", "North Korea"), gevent("Combat", "Russia")])
+    events = [pevent("Meeting", "russia", "nk"), pevent("Meeting", "russia"), pevent("Combat", "russia"),
+              pevent("Visit", "nk")]
+    for e, confidence in zip(events, (0.9, 0.85, 0.6, 0.2)):
+        e["confidence"] = confidence
+    events.append({**pevent("Signing", "nk"), "confidence": None})
+    prediction = predicted([ent("russia", "Russia"), ent("nk", "North Korea")], events=events)
+    return evaluate([gold], lambda article: prediction)
+
+
+def test_score_article_marks_each_predicted_event_right_or_wrong_with_its_confidence():
+    (article,) = _confidence_report().articles
+    assert article.event_hits == (True, False, True, False, False)
+    assert article.event_confidence == (0.9, 0.85, 0.6, 0.2, None)
+
+
+def test_report_counts_events_by_band_of_confidence_and_leaves_out_events_without_one():
+    report = _confidence_report()
+    assert report.confidence_bands() == [("confidence < 0.5", 1, 0), ("0.5 <= confidence < 0.8", 1, 1),
+                                         ("confidence >= 0.8", 2, 1)]
+    assert report.text().splitlines()[-1].split() == ["confidence", ">=", "0.8", "2", "1", "0.500"]
+    assert report.to_json()["confidence"][2] == {"band": "confidence >= 0.8", "events": 2, "right": 1,
+                                                 "precision": 0.5}
 
 
 def test_empty_report_scores_perfectly_and_prints():

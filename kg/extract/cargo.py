@@ -100,8 +100,7 @@ def follow_on(event: Event, head, lexicon: Lexicon) -> Iterator[Event]:
             hedged = any(t.lemma_ in lexicon.modality["hedge_verbs"] or
                          t.lower_ in lexicon.modality["hedge_adjectives"] for t in pobj.subtree)
             yield replace(event, quantity=parse_quantity(pobj.text), quantity_qualifier="exactly",
-                          status="hedged" if hedged else event.status,
-                          confidence=round(event.confidence * 0.8, 2), trigger=pobj.text)
+                          status="hedged" if hedged else event.status, trigger=pobj.text)
 
 
 def coordinated_cargo(event: Event, objects: list, lexicon: Lexicon) -> Iterator[Event]:

@@ -510,7 +510,6 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
         agreement=agreement(head, trigger, sent, roles),
         status=status,
         source=source,
-        confidence=_confidence(participants, place, when, status),
         trigger=trigger.text,
     )
 
@@ -601,11 +600,3 @@ def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
         return []
     roles.context.register(host)
     return [host]
-
-def _confidence(participants: list[str], place, when, status: str) -> float:
-    # More filled roles, more support from the text; hedged reports count for less.
-    score = 0.5 + 0.15 * (len(participants) >= 2) + 0.1 * (place is not None) \
-        + 0.1 * (when is not None and when.earliest is not None)
-    if status == "hedged":
-        score *= 0.8
-    return round(min(score, 0.95), 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.errors import ExtractionError
+from kg.extract.confidence import Calibration, load_calibration, with_confidence
 from kg.extract.events import extract_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.linking import ArticleContext, link_paragraph
@@ -23,14 +24,18 @@ class Extractor:
 
     The spaCy model is loaded when the extractor is made, never at import time. ``model`` names
     any installed spaCy pipeline with a parser and NER; by default kg uses ``en_core_web_sm``.
+    ``calibration`` gives each event its confidence (:mod:`kg.extract.confidence`); by default
+    the model ``$KG_CONFIDENCE`` names, else the bundled one.
     """
 
-    def __init__(self, model: str | None = None, *, gazetteer: Gazetteer | None = None):
+    def __init__(self, model: str | None = None, *, gazetteer: Gazetteer | None = None,
+                 calibration: Calibration | None = None):
         from spacy.matcher import PhraseMatcher
 
         self.nlp = load_model(model)
         fix_lemmas(self.nlp)
         self.gazetteer = gazetteer or load_gazetteer()
+        self.calibration = calibration or load_calibration()
         # Before "ner", so the statistical model keeps the reference names and adds others.
         ruler = self.nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(self.gazetteer.patterns())
@@ -78,6 +83,9 @@ class Extractor:
             relations += located_in(doc, token_iris, context, start, article.text)
             relations += stated_ties(doc, token_iris, context, start, article.text)
         relations += extract_relations(context, events, article.text)
+        known = context.entities
+        events = with_confidence(events, lambda iri: known[iri].type if iri in known else "unknown",
+                                 self.calibration)
         return Extraction(article=article, entities=tuple(context.entities.values()),
                           mentions=tuple(sorted(context.mentions, key=lambda m: m.span.start)),
                           events=tuple(events), posts=tuple(context.posts),

@@ -226,7 +226,7 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
             claims = [event for event in roles.context.last_events if denied(event)]
         start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
         copies += [(verb, replace(event, status="negated", source=None, trigger=verb.text,
-                                  evidence=Span(sent.text, start, end), confidence=round(event.confidence * 0.8, 2)))
+                                  evidence=Span(sent.text, start, end)))
                    for event in claims]
     return copies
 
