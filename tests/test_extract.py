@@ -168,6 +168,45 @@ def test_extract_a_date_in_a_coordinated_clause_with_its_own_subject_stays_there
     assert deployment.date is None
 
 
+@pytest.mark.parametrize("body, type_, date_", [
+    # The day something was said dates the saying, not what it reports.
+    ("Putin said on Friday that Russia had delivered nuclear warheads to Belarus.", "Transfer", None),
+    ("Kim Yo Jong threatened on Friday that North Korea would strike South Korea.", "Combat", None),
+    ("Kim Yo Jong threatened on Friday that North Korea would strike South Korea.", "Statement", "2025-10-31"),
+    # A duration is no date; the date beside it is.
+    ("Israel launched its biggest military operation in the West Bank in about two decades before dawn "
+     "on Monday, hitting the refugee camp in Jenin.", "Combat", "2025-11-03"),
+    # A weekday still to come is the next one.
+    ("Modi is due to visit Cairo on Saturday.", "Visit", "2025-11-08"),
+])
+def test_extract_dates_follow_the_clause_that_tells_the_event(extractor, article, body, type_, date_):
+    (event,) = _events(extractor, article, body, type_)[0]
+    assert event.date == date_
+
+
+def test_extract_later_the_same_day_is_the_day_dated_before(extractor, article):
+    body = ("Andrei Belousov arrived in Pyongyang on Friday. "
+            "Kim Jong Un met Belousov later the same day.")
+    (meeting,) = _events(extractor, article, body, "Meeting")[0]
+    assert meeting.date == "2025-10-31"
+
+
+@pytest.mark.parametrize("body, type_, place", [
+    # A trip to a state that names no city goes to the state.
+    ("Putin said he would be happy to visit China later this year.", "Visit", ID + "state/chn"),
+    # A place covers a clause coordinated with it.
+    ("Andrei Belousov arrived in Pyongyang on Friday and was received at the airport by Kim Jong Un.",
+     "Meeting", ID + "place/pyongyang"),
+    # A saying takes where it was said, not a place in what was said.
+    ("Speaking in Hanoi, Putin warned South Korea that arming Kyiv would be a mistake.", "Statement",
+     ID + "place/hanoi"),
+    ("Putin said the new missiles would protect Russian ships in the Black Sea.", "Statement", None),
+])
+def test_extract_places_follow_the_conventions(extractor, article, body, type_, place):
+    events = _events(extractor, article, body, type_)[0]
+    assert [e.place for e in events] == [place]
+
+
 def test_extract_a_capital_as_indirect_object_is_its_state(extractor, article):
     body = "Poland has given Kyiv more than 200 T-72 tanks."
     (transfer,) = _events(extractor, article, body, "Transfer")[0]

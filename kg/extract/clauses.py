@@ -189,12 +189,27 @@ def agreement(head, trigger, sent, roles: Roles) -> str | None:
     return None
 
 
-def clause_places(head, trigger, roles: Roles) -> list[str]:
-    """Find a place the parse hung elsewhere in the trigger's clause, or "there"."""
+def clause_places(head, trigger, roles: Roles, *, said: bool = False) -> list[str]:
+    """Find a place the parse hung elsewhere in the trigger's clause, or "there".
+
+    For a saying (``said``), only where it was said counts ("Speaking at the White House, Biden
+    said …"), not a place in what was said ("said the missiles would deter China in the South
+    China Sea").
+    """
     # "received Araghchi in Moscow": "in Moscow" hangs on the object, not the verb.
     for token in head.subtree:
+        if said and any(node.dep_ not in {"prep", "pobj", "advcl"} for node in _path_up(token, head)):
+            continue
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
             found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
+            if found:
+                return found
+    # "arrived in Pyongyang and was received at the airport by Kim": a place covers a clause
+    # coordinated with it, as a date does.
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+        for pobj in (g for c in head.head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                     for g in c.children if g.dep_ == "pobj"):
+            found = [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
             if found:
                 return found
     # "held talks there": the place of the last event, else the place named last.
@@ -205,6 +220,15 @@ def clause_places(head, trigger, roles: Roles) -> list[str]:
                  and m.span.start < roles.offset + head.idx]
         return named[-1:]
     return []
+
+
+def _path_up(token, head) -> list:
+    """Return the words from ``token`` up to, not including, ``head`` (one of its ancestors)."""
+    path = []
+    while token.i != head.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def where_clause_place(head, roles: Roles) -> list[str]:

@@ -58,11 +58,14 @@ def _infer_year(month: int, published: date | None, future: bool = False) -> int
     return published.year if month <= published.month else published.year - 1
 
 
-def normalise_date(text: str, *, published: date | None, future: bool = False) -> TimeBounds:
+def normalise_date(text: str, *, published: date | None, future: bool = False,
+                   same_day: date | None = None) -> TimeBounds:
     """Return the bounds of a date expression, reading relative words against ``published``.
 
-    ``future`` reads a bare month as the next one rather than the last ("is expected to visit
-    in October"). Unknown expressions come back with the text only.
+    ``future`` reads a bare month or weekday as the next one rather than the last ("is expected
+    to visit in October", "is due in Cairo on Saturday"). ``same_day`` is the day the article
+    dated last, which "later the same day" means. Unknown expressions come back with the text
+    only.
     """
     words = [w.lower() for w in _TOKEN.findall(text)]
     numbers = [int(w) for w in words if w.isdigit()]
@@ -74,7 +77,9 @@ def normalise_date(text: str, *, published: date | None, future: bool = False) -
     since = "since" in words
     table = _words()
 
-    result = _season(words, year, published, table) or _relative(words, published, table)
+    if same_day is not None and " ".join(words).endswith(tuple(table["same_day"])):
+        return TimeBounds(text, same_day.isoformat(), same_day, same_day)
+    result = _season(words, year, published, table) or _relative(words, published, table, future)
     if result is None and months:
         month = months[0]
         year = year or _infer_year(month, published, future)
@@ -93,10 +98,21 @@ def normalise_date(text: str, *, published: date | None, future: bool = False) -
     if result is None:
         return TimeBounds(text, None, None, None)
     value, earliest, latest = result
+    value = value or _shared_precision(earliest, latest)
     if since and published is not None:
         # "since September" spans from then up to publication; the value is when it began.
         return TimeBounds(text, value, earliest, max(published, earliest))
     return TimeBounds(text, value, earliest, latest)
+
+
+def _shared_precision(earliest: date, latest: date) -> str | None:
+    """Return the span's value at the precision its bounds share: "last autumn" is its year, and
+    "this week" its month when the week lies in one month."""
+    if earliest.year != latest.year:
+        return None
+    if earliest.month != latest.month:
+        return f"{earliest.year:04d}"
+    return f"{earliest.year:04d}-{earliest.month:02d}" if earliest != latest else earliest.isoformat()
 
 
 def _season(words: list[str], year: int | None, published: date | None, table: dict):
@@ -112,7 +128,7 @@ def _season(words: list[str], year: int | None, published: date | None, table: d
     return (None, date(year, first, 1), date(end_year, end_month, _month_end(end_year, end_month)))
 
 
-def _relative(words: list[str], published: date | None, table: dict):
+def _relative(words: list[str], published: date | None, table: dict, future: bool):
     if published is None:
         return None
     for word in words:
@@ -120,9 +136,12 @@ def _relative(words: list[str], published: date | None, table: dict):
             day = published + timedelta(days=table["relative_days"][word])
             return (day.isoformat(), day, day)
         if word in _WEEKDAYS:
-            # News names a weekday for the most recent one up to publication.
-            back = (published.weekday() - _WEEKDAYS[word]) % 7
-            day = published - timedelta(days=back)
+            # News names a weekday for the most recent one up to publication, or for the next
+            # one from it when the event is still to come.
+            if future:
+                day = published + timedelta(days=(_WEEKDAYS[word] - published.weekday()) % 7)
+            else:
+                day = published - timedelta(days=(published.weekday() - _WEEKDAYS[word]) % 7)
             return (day.isoformat(), day, day)
     phrase = " ".join(words)
     for words_, period in table["relative_periods"].items():
@@ -146,6 +165,8 @@ def _period(period: str, published: date):
     if period == "next_week":
         start = published + timedelta(days=7 - published.weekday())
         return (None, start, start + timedelta(days=6))
+    if period == "week":
+        return (None, published - timedelta(days=published.weekday()), published)
     if period == "month":
         return (published.strftime("%Y-%m"), published.replace(day=1), published)
     if period == "previous_month":

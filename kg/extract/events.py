@@ -437,7 +437,7 @@ def _settle_places(frame: _Frame) -> bool:
         return False
     frame.places += where_clause_place(frame.head, roles)
     if not frame.places:
-        frame.places += clause_places(frame.head, frame.trigger, roles)
+        frame.places += clause_places(frame.head, frame.trigger, roles, said=type_ == "Statement")
     if frame.troops is not None and not frame.places and not frame.recipients:
         return False
     if type_ == "Combat" and frame.lemma in lexicon.interception and not frame.agents and frame.places:
@@ -487,11 +487,21 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     if frame.type == "Pledge" and trigger.lemma_.lower() not in roles.lexicon.verbs and status == "negated":
         # "told them the United States would not walk away": the promise is made.
         status = "asserted"
-    when = date_for(head, sent, published, future=status == "hedged")
+    # The day something was said, or warned of, dates only a saying or a promise, not what it
+    # reports.
+    words = roles.lexicon.modality
+    when = date_for(head, sent, published, future=status == "hedged", same_day=roles.context.last_day,
+                    reporting=frozenset() if frame.type in {"Statement", "Pledge"}
+                    else frozenset(words["reporting_verbs"]) | frozenset(words["judging_verbs"]))
+    if when is not None and when.earliest is not None and when.earliest == when.latest:
+        roles.context.last_day = when.earliest
     agent = frame.agents[0] if len(frame.agents) == 1 else None
     recipient_options = list(dict.fromkeys(r for r in frame.recipients or frame.others if r not in frame.agents))
     recipient = recipient_options[0] if agent and len(recipient_options) == 1 else None
     place = next((p for p in frame.places if p not in participants or roles.type_of(p) == "Place"), None)
+    if place is None and frame.type == "Visit" and recipient and roles.type_of(recipient) == "State":
+        # "would be happy to visit China": a trip to a state names no city, so it goes to the state.
+        place = recipient
     if place and roles.type_of(place) == "Place":
         roles.context.last_place = place
     return Event(

@@ -41,6 +41,8 @@ class ArticleContext:
     last_events: tuple = ()
     # The state that last sent troops: "those troops", "the soldiers" after it.
     last_sender: str | None = None
+    # The day of the last event dated to a day: "later the same day" after it.
+    last_day: date | None = None
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""

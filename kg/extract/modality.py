@@ -12,12 +12,22 @@ __all__ = ["date_for", "modality", "negated"]
 _TIME_PREPS = {"since", "until", "before", "after", "from"}
 
 
-def date_for(head, sent, published: date | None, *, future: bool = False) -> TimeBounds | None:
-    """Return the date expression that governs the event's clause, normalised."""
+def date_for(head, sent, published: date | None, *, future: bool = False,
+             reporting: frozenset[str] = frozenset(), same_day: date | None = None) -> TimeBounds | None:
+    """Return the date expression that governs the event's clause, normalised.
+
+    A verb in ``reporting`` ends the clauses that govern the event: "Putin said on Friday that
+    Russia had delivered the warheads" does not date the delivery. ``same_day`` is the day
+    "later the same day" means.
+    """
     # A date belongs to the trigger's clause, or to a clause that governs it ("In late October,
     # she arrived in Moscow, where she held talks": the date hangs on "arrived").
-    governing = [head, *head.ancestors]
-    best, best_rank = None, len(governing)
+    governing = [head]
+    for node in head.ancestors:
+        if node.lemma_ in reporting:
+            break
+        governing.append(node)
+    ranked = []
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
@@ -25,20 +35,25 @@ def date_for(head, sent, published: date | None, *, future: bool = False) -> Tim
         while attach.dep_ in {"prep", "pobj", "npadvmod", "amod"} and attach.head is not attach \
                 and attach not in governing:
             attach = attach.head
-        if attach in governing and governing.index(attach) < best_rank:
-            best, best_rank = ent, governing.index(attach)
-    if best is None:
+        if attach in governing:
+            ranked.append((governing.index(attach), ent))
+    candidates = [ent for _, ent in sorted(ranked, key=lambda r: (r[0], r[1].start))]
+    if not candidates:
         # The parser often hangs "on Monday" on the object ("received Araghchi in Moscow on
         # Monday"): a date inside the trigger's own clause still belongs to it.
         clause = {t.i for t in head.subtree}
-        best = next((ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
-                     and not _in_own_clause(ent.root, head)), None)
-    if best is None:
-        return None
-    text = best.text
-    if best.root.head.lower_ in _TIME_PREPS and best.root.dep_ == "pobj":
-        text = f"{best.root.head.text} {text}"
-    return normalise_date(text, published=published, future=future)
+        candidates = [ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
+                      and not _in_own_clause(ent.root, head)]
+    found = [_normalised(ent, published, future, same_day) for ent in candidates]
+    # A duration ("the first in more than four decades") is no date; a date beside it wins.
+    return next((when for when in found if when.earliest is not None), found[0] if found else None)
+
+
+def _normalised(ent, published: date | None, future: bool, same_day: date | None) -> TimeBounds:
+    text = ent.text
+    if ent.root.head.lower_ in _TIME_PREPS and ent.root.dep_ == "pobj":
+        text = f"{ent.root.head.text} {text}"
+    return normalise_date(text, published=published, future=future, same_day=same_day)
 
 
 def negated(verb) -> bool:

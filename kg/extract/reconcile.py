@@ -64,6 +64,9 @@ def _distinct(event: Event, earlier: Event) -> bool:
     """Whether two candidates of one type and cast in a sentence are two real events."""
     def differ(field: str) -> bool:
         a, b = getattr(event, field), getattr(earlier, field)
+        if field == "place":
+            # A trip's place that is only its host state ("to visit Russia") adds no city.
+            a, b = (None if a == event.recipient else a), (None if b == earlier.recipient else b)
         return a is not None and b is not None and a != b
     # Two strikes on two named places, or a trip on to a second city; "used drones since
     # September, and a wave of them struck on October 17"; "drones attacked Kyiv and air
