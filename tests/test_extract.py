@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from helpers import fail_extraction_on
+from kg.iris import entity_iri
 
 pytestmark = pytest.mark.slow
 
@@ -184,6 +185,18 @@ def test_extract_dates_follow_the_clause_that_tells_the_event(extractor, article
     assert event.date == date_
 
 
+@pytest.mark.parametrize("body, type_, status", [
+    ("The United States has paused a shipment of about 3,500 bombs to Israel.", "Transfer", "negated"),
+    ("Trump ruled out sending American ground troops to Ukraine.", "Deployment", "negated"),
+    ("India is set to buy 31 armed drones from the United States.", "Transfer", "hedged"),
+    ("North Korea is negotiating to supply Russia with artillery ammunition.", "Transfer", "hedged"),
+])
+def test_extract_pauses_refusals_and_deals_in_the_making_are_no_plain_facts(extractor, article, body,
+                                                                           type_, status):
+    (event,) = _events(extractor, article, body, type_)[0]
+    assert event.status == status
+
+
 def test_extract_later_the_same_day_is_the_day_dated_before(extractor, article):
     body = ("Andrei Belousov arrived in Pyongyang on Friday. "
             "Kim Jong Un met Belousov later the same day.")
@@ -197,6 +210,12 @@ def test_extract_later_the_same_day_is_the_day_dated_before(extractor, article):
     # A place covers a clause coordinated with it.
     ("Andrei Belousov arrived in Pyongyang on Friday and was received at the airport by Kim Jong Un.",
      "Meeting", ID + "place/pyongyang"),
+    ("Ulf Kristersson travelled to Budapest on Friday and held talks with Viktor Orban.", "Meeting",
+     ID + "place/budapest"),
+    ("Vladimir Putin flew to Minsk on Monday for talks with Alexander Lukashenko.", "Meeting",
+     ID + "place/minsk"),
+    ("Recep Tayyip Erdogan held talks with Vladimir Putin in the Russian resort of Sochi on Friday, and "
+     "the two leaders signed a joint statement.", "Signing", entity_iri("Place", "Sochi")),
     # A saying takes where it was said, not a place in what was said.
     ("Speaking in Hanoi, Putin warned South Korea that arming Kyiv would be a mistake.", "Statement",
      ID + "place/hanoi"),

@@ -204,14 +204,23 @@ def clause_places(head, trigger, roles: Roles, *, said: bool = False) -> list[st
             found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
             if found:
                 return found
-    # "arrived in Pyongyang and was received at the airport by Kim": a place covers a clause
-    # coordinated with it, as a date does.
-    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
-        for pobj in (g for c in head.head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-                     for g in c.children if g.dep_ == "pobj"):
-            found = [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
+    # "arrived in Pyongyang and was received at the airport by Kim", "travelled to Budapest and
+    # held talks", "flew to Minsk for talks": a place, or a trip's destination, covers what is
+    # told with it, as a date does.
+    outer = _outer_verb(head)
+    if outer is not None:
+        lemma, lexicon = outer.lemma_.lower(), roles.lexicon
+        trip = (lexicon.verbs.get(lemma) == "Visit" or lemma in lexicon.needs_destination) \
+            and lemma not in lexicon.departures
+        preps = {"in", "at", "to", "into"} if trip else {"in", "at"}
+        own = {t.i for t in head.subtree}
+        for token in outer.subtree:
+            if token.i in own or token.dep_ != "pobj" or token.head.lower_ not in preps \
+                    or any(n.dep_ not in _PHRASE_DEPS for n in _path_up(token, outer)):
+                continue
+            found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
             if found:
-                return found
+                return found[:1]
     # "held talks there": the place of the last event, else the place named last.
     if any(t.lower_ == "there" and t.dep_ == "advmod" for t in (*head.children, *trigger.children)):
         if roles.context.last_place:
@@ -220,6 +229,23 @@ def clause_places(head, trigger, roles: Roles, *, said: bool = False) -> list[st
                  and m.span.start < roles.offset + head.idx]
         return named[-1:]
     return []
+
+
+#: Links that keep a word inside its verb's own phrases, not in a clause of its own.
+_PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "appos", "compound", "amod"})
+
+
+def _outer_verb(head):
+    """Return the verb a clause is told with: the one it is coordinated with, or whose purpose
+    ("flew to Minsk for talks", "flew in to meet Starmer") it is."""
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    if head.dep_ in {"xcomp", "advcl"} and head.head.pos_ == "VERB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return head.head
+    return None
 
 
 def _path_up(token, head) -> list:
