@@ -216,6 +216,9 @@ def test_extract_later_the_same_day_is_the_day_dated_before(extractor, article):
      ID + "place/minsk"),
     ("Recep Tayyip Erdogan held talks with Vladimir Putin in the Russian resort of Sochi on Friday, and "
      "the two leaders signed a joint statement.", "Signing", entity_iri("Place", "Sochi")),
+    # A name the model takes for a body is a building after "in" or "at".
+    ("Donald Trump received Olivier Nduhungirehe in the Oval Office on Friday.", "Meeting",
+     entity_iri("Place", "Oval Office")),
     # A saying takes where it was said, not a place in what was said.
     ("Speaking in Hanoi, Putin warned South Korea that arming Kyiv would be a mistake.", "Statement",
      ID + "place/hanoi"),
@@ -224,6 +227,15 @@ def test_extract_later_the_same_day_is_the_day_dated_before(extractor, article):
 def test_extract_places_follow_the_conventions(extractor, article, body, type_, place):
     events = _events(extractor, article, body, type_)[0]
     assert [e.place for e in events] == [place]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Secretary of State Marco Rubio spoke to reporters.", {("Marco Rubio", "Person")}),
+    ("Mike Johnson, Speaker of the House of Representatives, spoke to reporters.",
+     {("Mike Johnson", "Person"), ("House of Representatives", "Organization")}),
+])
+def test_extract_a_one_word_body_inside_a_title_is_no_entity(extractor, article, body, expected):
+    assert {(e.label, e.type) for e in extractor.extract(article(body)).entities} == expected
 
 
 def test_extract_a_capital_as_indirect_object_is_its_state(extractor, article):

@@ -140,7 +140,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.register(iri)
     found += _elided_names(doc, context, token_iris)
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent):
+        if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent) or _in_title(ent):
             continue
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
@@ -164,12 +164,25 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     return token_iris
 
 
+def _in_title(ent) -> bool:
+    # "Secretary of State Marco Rubio": the model's organisation "State" is part of a title; but
+    # "secretary of the Security Council" names a body.
+    root = ent.root
+    return ent.label_ == "ORG" and len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" \
+        and root.head.head.lower_ in linking_words()["title_words"]
+
+
 def _ner_type(ent) -> str:
     type_ = _NER_TYPES[ent.label_]
     head = ent.root.head
     if type_ == "Place" and ent.root.dep_ == "compound" and head.lemma_.lower() in linking_words()["group_heads"]:
         # "the M23 rebel group": a name that heads no place names a group.
         return "Organization"
+    words = linking_words()
+    if type_ == "Organization" and ent[-1].lower_ in words["building_words"] and ent.root.dep_ == "pobj" \
+            and head.lower_ in words["building_preps"]:
+        # "received them in the Oval Office": a building, which the model took for a body.
+        return "Place"
     return type_
 
 
