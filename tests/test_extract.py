@@ -238,6 +238,23 @@ def test_extract_a_one_word_body_inside_a_title_is_no_entity(extractor, article,
     assert {(e.label, e.type) for e in extractor.extract(article(body)).entities} == expected
 
 
+@pytest.mark.parametrize("body, agent, recipient, place", [
+    ("The British patrol vessel HMS Trent arrived off Guyana on Friday.", "state/gbr", "state/guy", None),
+    ("USS Georgia sailed into the Taiwan Strait on Sunday.", "state/usa", None, "place/taiwan-strait"),
+    ("Two Chinese warships sailed through the Taiwan Strait on Monday.", "state/chn", None, "place/taiwan-strait"),
+])
+def test_extract_a_named_warship_is_its_navy_deployed(extractor, article, body, agent, recipient, place):
+    (deployment,), extraction = _events(extractor, article, body, "Deployment")
+    assert (deployment.agent, deployment.recipient, deployment.place) == \
+        (ID + agent, recipient and ID + recipient, place and ID + place)
+    assert not any(e.type == "Person" for e in extraction.entities)
+
+
+def test_extract_a_naval_base_named_like_a_ship_is_no_ship(extractor, article):
+    body = "The submarines will be based at HMAS Stirling near Perth."
+    assert ID + "state/aus" not in {m.entity for m in extractor.extract(article(body)).mentions}
+
+
 def test_extract_a_capital_as_indirect_object_is_its_state(extractor, article):
     body = "Poland has given Kyiv more than 200 T-72 tanks."
     (transfer,) = _events(extractor, article, body, "Transfer")[0]
@@ -829,7 +846,7 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     # Troops kept "along" a frontier or "in the country" named before.
     ("Ethiopia, which has thousands of troops in Somalia, protested.", [("Deployment", {"Ethiopia", "Somalia"})]),
     ("A US submarine docked in the South Korean port of Busan. The United States already keeps about 28,500 "
-     "troops in the country.", [("Deployment", {"United States", "South Korea"})]),
+     "troops in the country.", [("Deployment", {"United States", "South Korea"})] * 2),
     # "Is to lift" is a commitment.
     ("Under the deal, Rwanda is to lift its defensive measures.", [("Pledge", {"Rwanda"})]),
     # What someone should do is advice, said by the adviser.

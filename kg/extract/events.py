@@ -33,7 +33,7 @@ from kg.records import Event, Span
 
 __all__ = ["extract_events"]
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "over"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "over", "off"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
 _MOVE_PREPS = {"to", "into"}
 _TARGET_PREPS = {"at", "against", "on"}
@@ -423,6 +423,10 @@ def _preposition_roles(frame: _Frame) -> None:
                 frame.places += [p for p in found if roles.type_of(p) == "Place"]
                 frame.recipients += [p for p in found if roles.type_of(p) == "State"] \
                     or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
+            elif word == "through" and frame.troops is not None:
+                # "warships sailed through the Taiwan Strait"; but a leader travelling through a
+                # country on the way visits only where the trip ends.
+                frame.places += [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
             elif word == "to" and type_ == "Statement":
                 # "apologised to Putin", "wrote to the UN Security Council": whom it is said to.
                 frame.others += roles.actors(pobj, owners=False)

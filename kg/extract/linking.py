@@ -14,6 +14,7 @@ from datetime import date
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, SURNAME_LABEL, Gazetteer
 from kg.extract.vocabulary import linking_words
 from kg.iris import entity_iri, normalise_name
+from kg.namespaces import ID
 from kg.records import Entity, Mention, PostClaim, Span
 
 __all__ = ["ArticleContext", "link_paragraph"]
@@ -139,6 +140,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             token_iris.update({token.i: iri for token in ent})
             context.register(iri)
     found += _elided_names(doc, context, token_iris)
+    found += _ships(doc, context, token_iris)
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent) or _in_title(ent):
             continue
@@ -162,6 +164,28 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _ships(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
+    """Link "HMS Trent", "USS Kentucky" to the navy's state; return the (span, state) pairs."""
+    words = linking_words()
+    found = []
+    for token in doc:
+        code = words["ship_prefixes"].get(token.text)
+        if code is None or token.i in token_iris or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title \
+                or token.i > 0 and doc[token.i - 1].lower_ in words["building_preps"]:
+            # "at HMAS Stirling" is a naval base.
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        state = f"{ID}state/{code}"
+        if end == token.i + 1 or state not in context.gazetteer.entities:
+            continue
+        token_iris.update({t: state for t in range(token.i, end)})
+        context.register(state)
+        found.append((doc[token.i:end], state))
+    return found
 
 
 def _in_title(ent) -> bool:
@@ -244,6 +268,13 @@ def _place_states(doc, token_iris: dict[int, str], context: ArticleContext) -> N
         if outer and any(t.lower_ == "in" for t in doc[token.i + 1:index]) \
                 and context.entities[outer].type == "State":
             context.entities[iri] = replace(context.entities[iri], state=outer)
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            # "the South Korean port of Busan", "Russia's city of Belgorod"
+            states = {token_iris.get(c.i) for c in token.head.head.children if c.dep_ in {"amod", "compound", "poss"}}
+            states = [s for s in states if s and context.entities[s].type == "State"]
+            if len(states) == 1:
+                context.entities[iri] = replace(context.entities[iri], state=states[0])
 
 
 def _in_office(person: str, day: date | None) -> bool:

@@ -9,6 +9,7 @@ restatement ("after the talks"). Troops that move or are somewhere make a deploy
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.vocabulary import linking_words
 
 __all__ = ["trigger_type", "troops_moving"]
 
@@ -213,6 +214,13 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
     # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
     for noun in [subject, *(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
                             for p in prep.children if p.dep_ == "pobj")]:
-        if lexicon.cargo_types.get(noun.lemma_.lower()) == "Deployment" or noun.lemma_.lower() in lexicon.movers:
+        if lexicon.cargo_types.get(noun.lemma_.lower()) == "Deployment" or noun.lemma_.lower() in lexicon.movers \
+                or _ship_name(noun):
             return noun
     return None
+
+
+def _ship_name(noun) -> bool:
+    # "HMS Trent arrived off Guyana": a named warship, deployed like troops.
+    prefixes = linking_words()["ship_prefixes"]
+    return noun.pos_ == "PROPN" and any(t.text in prefixes for t in noun.lefts)

@@ -10,7 +10,8 @@ __all__ = ["linking_words"]
 
 
 @lru_cache(maxsize=1)
-def linking_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """Return the word lists of ``kg/data/linking.toml``; ordered lists stay tuples."""
+def linking_words() -> dict:
+    """Return the word lists of ``kg/data/linking.toml``; ordered lists stay tuples, tables dicts."""
     data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
-    return {key: tuple(value) if key == "role_preference" else frozenset(value) for key, value in data.items()}
+    return {key: tuple(value) if key == "role_preference" else dict(value) if isinstance(value, dict)
+            else frozenset(value) for key, value in data.items()}
