@@ -250,6 +250,16 @@ def test_extract_a_named_warship_is_its_navy_deployed(extractor, article, body, 
     assert not any(e.type == "Person" for e in extraction.entities)
 
 
+@pytest.mark.parametrize("body, site", [
+    ("India fired missiles at the Nur Khan air base near Rawalpindi.", "Nur Khan air base"),
+    ("Kim Jong Un landed at the Knevichi airfield on Tuesday.", "Knevichi airfield"),
+])
+def test_extract_a_name_before_a_base_or_airport_is_a_place(extractor, article, body, site):
+    entities = extractor.extract(article(body)).entities
+    assert (site, "Place") in {(e.label, e.type) for e in entities}
+    assert not any(e.type == "Person" and e.label in site for e in entities)
+
+
 def test_extract_a_naval_base_named_like_a_ship_is_no_ship(extractor, article):
     body = "The submarines will be based at HMAS Stirling near Perth."
     assert ID + "state/aus" not in {m.entity for m in extractor.extract(article(body)).mentions}

@@ -110,7 +110,10 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((ent, capital_of if capital_of and _stands_for_state(ent) else iri))
             token_iris.update({token.i: found[-1][1] for token in ent})
             context.register(found[-1][1])
+    found += _sites(doc, context, token_iris)
     for ent in surnames:
+        if any(t.i in token_iris for t in ent):
+            continue
         iri = ent.ent_id_
         if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
             # "Charles Michel": the first name of someone else, not King Charles.
@@ -164,6 +167,31 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.add(iri, token.text, offset + token.idx)
             token_iris[token.i] = iri
     return token_iris
+
+
+def _sites(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
+    """Link "the Nur Khan air base" as a place of that name, not the person "Nur Khan"."""
+    words = linking_words()
+    found = []
+    for token in doc:
+        if not token.is_lower or token.lower_ not in words["site_heads"] or token.i in token_iris:
+            # "Joint Base Andrews" is a name of its own, which the model finds.
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].lower_ in words["site_modifiers"]:
+            start -= 1
+        name_start = start
+        while name_start > 0 and doc[name_start - 1].pos_ == "PROPN" and doc[name_start - 1].is_title \
+                and doc[name_start - 1].i not in token_iris:
+            name_start -= 1
+        if name_start == start:
+            continue
+        span = doc[name_start:token.i + 1]
+        iri = _new_entity(span, "Place", context)
+        if iri:
+            token_iris.update({t.i: iri for t in span})
+            found.append((span, iri))
+    return found
 
 
 def _ships(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
