@@ -177,8 +177,10 @@ def test_extract_a_date_in_a_coordinated_clause_with_its_own_subject_stays_there
     # A duration is no date; the date beside it is.
     ("Israel launched its biggest military operation in the West Bank in about two decades before dawn "
      "on Monday, hitting the refugee camp in Jenin.", "Combat", "2025-11-03"),
-    # A weekday still to come is the next one.
+    # A weekday still to come is the next one, but not when it dates what was done already.
     ("Modi is due to visit Cairo on Saturday.", "Visit", "2025-11-08"),
+    ("The United States on Friday approved the sale of 40 F-16 fighter jets to Turkey.", "Transfer",
+     "2025-10-31"),
 ])
 def test_extract_dates_follow_the_clause_that_tells_the_event(extractor, article, body, type_, date_):
     (event,) = _events(extractor, article, body, type_)[0]
@@ -190,6 +192,7 @@ def test_extract_dates_follow_the_clause_that_tells_the_event(extractor, article
     ("Trump ruled out sending American ground troops to Ukraine.", "Deployment", "negated"),
     ("India is set to buy 31 armed drones from the United States.", "Transfer", "hedged"),
     ("North Korea is negotiating to supply Russia with artillery ammunition.", "Transfer", "hedged"),
+    ("The United States approved the sale of 40 F-16 fighter jets to Turkey.", "Transfer", "hedged"),
 ])
 def test_extract_pauses_refusals_and_deals_in_the_making_are_no_plain_facts(extractor, article, body,
                                                                            type_, status):

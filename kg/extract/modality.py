@@ -36,15 +36,18 @@ def date_for(head, sent, published: date | None, *, future: bool = False,
                 and attach not in governing:
             attach = attach.head
         if attach in governing:
-            ranked.append((governing.index(attach), ent))
-    candidates = [ent for _, ent in sorted(ranked, key=lambda r: (r[0], r[1].start))]
+            ranked.append((governing.index(attach), ent.start, ent, attach))
+    candidates = [(ent, attach) for _, _, ent, attach in sorted(ranked, key=lambda r: r[:2])]
     if not candidates:
         # The parser often hangs "on Monday" on the object ("received Araghchi in Moscow on
         # Monday"): a date inside the trigger's own clause still belongs to it.
         clause = {t.i for t in head.subtree}
-        candidates = [ent for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
+        candidates = [(ent, head) for ent in sent.ents if ent.label_ == "DATE" and ent.root.i in clause
                       and not _in_own_clause(ent.root, head)]
-    found = [_normalised(ent, published, future, same_day) for ent in candidates]
+    # A hedged event still to come reads "on Friday" ahead, unless the date hangs on a verb in
+    # the past: "approved the sale on Friday".
+    found = [_normalised(ent, published, future and attach.tag_ not in {"VBD", "VBN"}, same_day)
+             for ent, attach in candidates]
     # A duration ("the first in more than four decades") is no date; a date beside it wins.
     return next((when for when in found if when.earliest is not None), found[0] if found else None)
 
@@ -139,7 +142,8 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
             or any(c.dep_ == "mark" and c.lower_ in words["condition_marks"] for node in (head, *_scope(head))
                    for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)):
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)) \
+            or head is not trigger and head.lemma_ in words["approval_verbs"]:
         status = "hedged"
     source = None
     for token in sent:
