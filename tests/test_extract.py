@@ -174,6 +174,9 @@ def test_extract_a_date_in_a_coordinated_clause_with_its_own_subject_stays_there
     ("Putin said on Friday that Russia had delivered nuclear warheads to Belarus.", "Transfer", None),
     ("Kim Yo Jong threatened on Friday that North Korea would strike South Korea.", "Combat", None),
     ("Kim Yo Jong threatened on Friday that North Korea would strike South Korea.", "Statement", "2025-10-31"),
+    # A relative clause tells its own time.
+    ("Earlier on Friday he held talks with Foreign Minister Wang Yi, who said relations had improved.",
+     "Statement", None),
     # A duration is no date; the date beside it is.
     ("Israel launched its biggest military operation in the West Bank in about two decades before dawn "
      "on Monday, hitting the refugee camp in Jenin.", "Combat", "2025-11-03"),

@@ -80,6 +80,9 @@ def normalise_date(text: str, *, published: date | None, future: bool = False,
     if same_day is not None and " ".join(words).endswith(tuple(table["same_day"])):
         return TimeBounds(text, same_day.isoformat(), same_day, same_day)
     result = _season(words, year, published, table) or _relative(words, published, table, future)
+    if result is not None and months and result[0] and len(result[0]) == 4:
+        # "in February last year": the month of the year the phrase names.
+        result, year = None, int(result[0])
     if result is None and months:
         month = months[0]
         year = year or _infer_year(month, published, future)

@@ -22,11 +22,15 @@ def date_for(head, sent, published: date | None, *, future: bool = False,
     """
     # A date belongs to the trigger's clause, or to a clause that governs it ("In late October,
     # she arrived in Moscow, where she held talks": the date hangs on "arrived").
-    governing = [head]
+    governing, child = [head], head
     for node in head.ancestors:
-        if node.lemma_ in reporting:
+        if node.lemma_ in reporting or child.dep_ == "relcl" \
+                and not any(c.lower_ in {"where", "when"} for c in child.children):
+            # "held talks with Wang Yi, who said …": a relative clause tells its own time,
+            # but "arrived in Moscow, where she held talks" is dated by the arrival.
             break
         governing.append(node)
+        child = node
     ranked = []
     for ent in sent.ents:
         if ent.label_ != "DATE":
