@@ -196,6 +196,9 @@ def test_extract_dates_follow_the_clause_that_tells_the_event(extractor, article
     ("India is set to buy 31 armed drones from the United States.", "Transfer", "hedged"),
     ("North Korea is negotiating to supply Russia with artillery ammunition.", "Transfer", "hedged"),
     ("The United States approved the sale of 40 F-16 fighter jets to Turkey.", "Transfer", "hedged"),
+    ("Joe Biden announced $1.85 billion in new military aid for Ukraine.", "Transfer", "hedged"),
+    ("Poland is no longer supplying weapons to Ukraine.", "Transfer", "negated"),
+    ("US officials said the United States had not taken part in the operation.", "Combat", "negated"),
 ])
 def test_extract_pauses_refusals_and_deals_in_the_making_are_no_plain_facts(extractor, article, body,
                                                                            type_, status):

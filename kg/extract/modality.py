@@ -64,8 +64,10 @@ def _normalised(ent, published: date | None, future: bool, same_day: date | None
 
 
 def negated(verb) -> bool:
-    """Tell whether a verb is negated: "did not meet", "Neither Moscow nor Pyongyang has confirmed"."""
+    """Tell whether a verb is negated: "did not meet", "Neither Moscow nor Pyongyang has confirmed",
+    "is no longer supplying"."""
     return any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
+               c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) or
                c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
                for c in verb.children)
 
@@ -135,10 +137,11 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
            for c in trigger.children) or trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
         # "reached no agreement", "ended without a joint statement"
         status = "negated"
-    elif negated(trigger) or negated(head) \
+    elif negated(trigger) or negated(head) or trigger.dep_ == "pobj" and negated(trigger.head.head) \
             or any(node.lemma_ in words["denial_verbs"] or node.lemma_ in words["stopping_verbs"]
                    or f"{node.lemma_} {_particle(node)}" in words["stopping_verbs"]
                    for node in _governing_words(head)):
+        # "did not meet", "denied sending", "had not taken part in the operation"
         status = "negated"
     elif any(c.lower_ in auxiliaries or c.lower_ in words["hedge_adverbs"]
              for node in (trigger, head, *_governing_clause(head, words)) for c in node.children) \
@@ -146,8 +149,7 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
             or any(c.dep_ == "mark" and c.lower_ in words["condition_marks"] for node in (head, *_scope(head))
                    for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)) \
-            or head is not trigger and head.lemma_ in words["approval_verbs"]:
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)):
         status = "hedged"
     source = None
     for token in sent:
