@@ -38,3 +38,16 @@ def test_posts_title_alone_refers_to_the_person_given_that_title(extractor, arti
     extraction = extractor.extract(article(body))
     (meeting,) = [e for e in extraction.events if e.type == "Meeting"]
     assert set(meeting.participants) == {ID + "person/sergei-lavrov", ID + "person/choe-son-hui"}
+
+
+@pytest.mark.parametrize("body, state", [
+    # The state the article names most among those whose president the KB does not know.
+    ("The last Indian troops left the Maldives on Sunday. The Maldives had asked India to withdraw them. "
+     "President Mohamed Muizzu said the Maldives would now decide its own course.", "mdv"),
+    # Two such states named as often: the title says nothing sure.
+    ("The Maldives and Sri Lanka held talks. President Mohamed Muizzu spoke.", None),
+])
+def test_posts_a_title_that_names_no_state_takes_the_one_the_article_is_about(extractor, article, body, state):
+    (claim,) = [c for c in extractor.extract(article(body)).posts if "mohamed-muizzu" in c.person]
+    assert claim.role == "Head of State"
+    assert claim.of == (state and ID + "state/" + state)

@@ -9,6 +9,7 @@ A title with no name ("the foreign minister") refers to the person the article g
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -156,6 +157,8 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
         if state is None:
             states = {t.state for t in tenures if t.covers(published)} or {t.state for t in tenures}
             state = next(iter(states)) if len(states) == 1 else context.entities[person].state
+        if state is None and not tenures:
+            state = _open_state(roles, published, titles, context)
         if len(roles) > 1:
             held = {t.role for t in tenures if t.state == state}
             roles = (roles & held) or roles
@@ -175,6 +178,22 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
             # the one the article gives them a post in.
             context.entities[person] = replace(context.entities[person], state=state)
         yield claim
+
+
+def _open_state(roles: set[str], published: date | None, titles: Titles, context: ArticleContext) -> str | None:
+    """Return the state a title that names none most likely means, for someone the KB does not know.
+
+    "President Mohamed Muizzu" in an article about the Maldives: the state the article has named
+    most often among those for which the KB knows no holder of the post on that day (the KB would
+    have linked a holder it knows).
+    """
+    held = {t.state for person in titles.tenures.values() for t in person if t.role in roles and t.covers(published)}
+    counts = Counter(m.entity for m in context.mentions
+                     if context.entities[m.entity].type == "State" and m.entity not in held)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _resolve_title_alone(span, roles, state, token_iris, context: ArticleContext, offset: int) -> None:
