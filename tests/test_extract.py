@@ -115,10 +115,17 @@ def test_extract_new_person_gets_a_stable_iri_across_articles(extractor, article
     ("Finland joined NATO in April 2023.", ("state/fin", "memberOf", "org/nato")),
     ("Russia's ally Belarus hosted the drills.", ("state/rus", "allyOf", "state/blr")),
     ("Fighting went on around Korenevo in the Kursk region.", ("place/korenevo", "locatedIn", "place/kursk-oblast")),
+    ("Australia, Britain and the United States unveiled the AUKUS submarine plan.",
+     ("state/gbr", "memberOf", "org/aukus")),
 ])
 def test_extract_relations_stated_in_the_text(extractor, article, body, relation):
     relations = {(r.subject[len(ID):], r.predicate, r.object[len(ID):]) for r in extractor.extract(article(body)).relations}
     assert relation in relations
+
+
+def test_extract_a_large_body_named_beside_a_state_makes_no_membership(extractor, article):
+    body = "Russia vetoed the resolution at the United Nations."
+    assert not [r for r in extractor.extract(article(body)).relations if r.predicate == "memberOf"]
 
 
 def test_extract_deployment_with_quantity_qualifier_and_source(extractor, article):

@@ -39,6 +39,7 @@ class Gazetteer:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # IRI → every name of it
     shared: dict[str, list[str]] = field(default_factory=dict)  # name → the entities that share it
     parties: dict[str, set[str]] = field(default_factory=dict)  # agreement IRI → party IRIs
+    members: dict[str, set[str]] = field(default_factory=dict)  # small bloc IRI → member IRIs
 
     @cached_property
     def capital_by_state(self) -> dict[str, str]:
@@ -145,4 +146,7 @@ def load_gazetteer() -> Gazetteer:
     parties_query = (files("kg") / "data" / "relations.rq").read_text(encoding="utf-8")
     for row in reference_store().query(parties_query):
         gazetteer.parties.setdefault(row["agreement"].value, set()).add(row["party"].value)
+    members_query = (files("kg") / "data" / "members.rq").read_text(encoding="utf-8")
+    for row in reference_store().query(members_query):
+        gazetteer.members.setdefault(row["organization"].value, set()).add(row["member"].value)
     return gazetteer

@@ -5,7 +5,8 @@
 - ``supplies``: a state or organisation sending troops or arms to another, from deployments
   and transfers; ``deployedTo``: a unit, or forces with no receiving state, sent to a place.
 - ``locatedIn``: "Korenevo in the Kursk region", a place named inside another.
-- ``memberOf``: "NATO member Poland", "Finland joined NATO".
+- ``memberOf``: "NATO member Poland", "Finland joined NATO", and a small bloc the reference KB
+  lists members for ("AUKUS") named in one sentence with its members.
 - ``allyOf``: "Russia's ally Belarus", "its ally North Korea".
 """
 
@@ -94,6 +95,19 @@ def stated_ties(doc, token_iris: dict[int, str], context: ArticleContext, offset
                         yield Relation(owner, "allyOf", ally, evidence(token))
 
 
+def _listed_in_sentence(context: ArticleContext, listing: dict[str, set[str]], predicate: str,
+                        article_text: str) -> Iterator[Relation]:
+    """Yield what the KB lists for a name (an agreement's parties, a bloc's members) when the
+    sentence that names it names them too."""
+    for mention in context.mentions:
+        if mention.entity not in listing:
+            continue
+        evidence = _sentence_of(mention.span.start, article_text)
+        in_sentence = {m.entity for m in context.mentions if evidence.start <= m.span.start < evidence.end}
+        for other in sorted(listing[mention.entity] & in_sentence):
+            yield Relation(other, predicate, mention.entity, evidence)
+
+
 def extract_relations(context: ArticleContext, events: Iterable[Event], article_text: str) -> Iterator[Relation]:
     """Yield the article-level relations from its mentions and events."""
     seen: set[tuple[str, str, str]] = set()
@@ -104,16 +118,10 @@ def extract_relations(context: ArticleContext, events: Iterable[Event], article_
             seen.add(key)
             yield relation
 
-    parties = context.gazetteer.parties
-    for mention in context.mentions:
-        if mention.entity not in parties:
-            continue
-        # Parties count when named in the sentence that names the agreement.
-        evidence = _sentence_of(mention.span.start, article_text)
-        in_sentence = {m.entity for m in context.mentions
-                       if evidence.start <= m.span.start < evidence.end}
-        for party in sorted(parties[mention.entity] & in_sentence):
-            yield from emit(Relation(party, "partyTo", mention.entity, evidence))
+    gazetteer = context.gazetteer
+    for listing, predicate in ((gazetteer.parties, "partyTo"), (gazetteer.members, "memberOf")):
+        for relation in _listed_in_sentence(context, listing, predicate, article_text):
+            yield from emit(relation)
     for event in events:
         if event.type == "Signing" and event.agreement:
             for actor in event.participants:
