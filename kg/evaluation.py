@@ -49,8 +49,8 @@ from kg.errors import InputError
 from kg.records import ENTITY_TYPES, EVENT_TYPES
 
 __all__ = [
-    "METRICS", "CONFIDENCE_BANDS", "STATUSES", "PREDICATES", "GoldEntity", "GoldPosition", "GoldEvent", "GoldRelation",
-    "GoldArticle", "Score", "ArticleScore", "EvalReport", "normalise", "prf", "load_gold",
+    "METRICS", "CONFIDENCE_BANDS", "STATUSES", "PREDICATES", "GoldEntity", "GoldPosition", "GoldEvent",
+    "GoldRelation", "GoldArticle", "Score", "ArticleScore", "EvalReport", "normalise", "prf", "load_gold",
     "parse_gold", "score_article", "evaluate", "extract_for_scoring",
 ]
 

@@ -77,7 +77,7 @@ def fit(features: Sequence[Sequence[str]], right: Sequence[bool], *, l2: float =
     names = sorted({f for row in features for f in row})
     if not names or len(set(right)) < 2:
         raise ModelError("Calibration needs events that were right and events that were wrong; "
-                          "annotate more articles in the gold set.")
+                         "annotate more articles in the gold set.")
     index = {name: k for k, name in enumerate(names)}
     x = np.zeros((len(features), len(names)))
     for n, row in enumerate(features):
@@ -113,8 +113,8 @@ def _load(path: str | None) -> Calibration:
         about = dict(data.get("about") or {})
     except OSError as err:
         raise ModelError(f"{where}: cannot read the confidence model ({err.strerror}). "
-                          f"Write one with `kg calibrate GOLD_DIR -o FILE`, or unset $KG_CONFIDENCE.") from None
+                         f"Write one with `kg calibrate GOLD_DIR -o FILE`, or unset $KG_CONFIDENCE.") from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise ModelError(f"{where}: not a confidence model written by `kg calibrate` "
-                          f"({type(err).__name__}: {err}). Write it again with `kg calibrate`.") from None
+                         f"({type(err).__name__}: {err}). Write it again with `kg calibrate`.") from None
     return Calibration(weights=weights, about=about)

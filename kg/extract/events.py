@@ -488,7 +488,8 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     if frame.lemma in roles.lexicon.awaited and status == "asserted":
         # "is expected in Hanoi": the visit is still to come.
         status = "hedged"
-    if frame.cargo and status == "asserted" and roles.lexicon.modality["approval_verbs"] & {head.lemma_, trigger.lemma_}:
+    if frame.cargo and status == "asserted" \
+            and roles.lexicon.modality["approval_verbs"] & {head.lemma_, trigger.lemma_}:
         # "approved the sale of 40 F-16s", "announced $1.85 billion in military aid": not yet sent.
         status = "hedged"
     if frame.type == "Pledge" and trigger.lemma_.lower() not in roles.lexicon.verbs and status == "negated":

@@ -227,10 +227,10 @@ def _in_title(ent) -> bool:
 def _ner_type(ent) -> str:
     type_ = _NER_TYPES[ent.label_]
     head = ent.root.head
-    if type_ == "Place" and ent.root.dep_ == "compound" and head.lemma_.lower() in linking_words()["group_heads"]:
+    words = linking_words()
+    if type_ == "Place" and ent.root.dep_ == "compound" and head.lemma_.lower() in words["group_heads"]:
         # "the M23 rebel group": a name that heads no place names a group.
         return "Organization"
-    words = linking_words()
     if type_ == "Organization" and ent[-1].lower_ in words["building_words"] and ent.root.dep_ == "pobj" \
             and head.lower_ in words["building_preps"]:
         # "received them in the Oval Office": a building, which the model took for a body.
