@@ -863,6 +863,8 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
     # A single word the KB knows, after a given name, is part of a person's name.
     ("Donald Trump received Thérèse Kayikwamba Wagner in Washington.",
      [("Meeting", {"Donald Trump", "Thérèse Kayikwamba Wagner"})]),
+    ("Iran's acting foreign minister, Ali Bagheri Kani, met Sergei Lavrov in Moscow.",
+     [("Meeting", {"Ali Bagheri Kani", "Sergei Lavrov"})]),
     # Who leads a delegation travels for it.
     ("A senior US delegation led by Kurt Campbell flew into Honiara on Friday.", [("Visit", {"Kurt Campbell"})]),
     # A title in apposition describes the person; it adds no one else.

@@ -116,11 +116,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             continue
         iri = ent.ent_id_
         if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
-            # "Charles Michel": the first name of someone else, not King Charles.
+            # "Charles Michel": the first name of someone else, not King Charles; "Ali Bagheri
+            # Kani" keeps the given name before it too.
             end = ent.end
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1
-            _link_person(doc[ent.start:end], context, found, token_iris)
+            _link_person(doc[_name_start(ent, token_iris):end], context, found, token_iris)
             continue
         earlier = context.person_by_name_part(ent.text)
         if earlier and earlier != iri:
