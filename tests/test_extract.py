@@ -865,6 +865,9 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
      [("Meeting", {"Donald Trump", "Thérèse Kayikwamba Wagner"})]),
     ("Iran's acting foreign minister, Ali Bagheri Kani, met Sergei Lavrov in Moscow.",
      [("Meeting", {"Ali Bagheri Kani", "Sergei Lavrov"})]),
+    # A hyphenated given name stays one word, so the sentence parses.
+    ("South Korean President Moon Jae-in held talks in Dubai on Sunday with Mohammed bin Rashid Al Maktoum.",
+     [("Meeting", {"Moon Jae-in", "Mohammed bin Rashid Al Maktoum"})]),
     # Who leads a delegation travels for it.
     ("A senior US delegation led by Kurt Campbell flew into Honiara on Friday.", [("Visit", {"Kurt Campbell"})]),
     # A title in apposition describes the person; it adds no one else.

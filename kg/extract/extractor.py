@@ -36,6 +36,8 @@ class Extractor:
         fix_lemmas(self.nlp)
         self.gazetteer = gazetteer or load_gazetteer()
         self.calibration = calibration or load_calibration()
+        for word in self.gazetteer.hyphenated_words():
+            self.nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
         # Before "ner", so the statistical model keeps the reference names and adds others.
         ruler = self.nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(self.gazetteer.patterns())

@@ -6,6 +6,8 @@ become entity-ruler patterns whose id is the entity's IRI.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
@@ -55,6 +57,15 @@ class Gazetteer:
                 demonyms.setdefault(iri, text)
         return demonyms
 
+    def hyphenated_words(self) -> list[str]:
+        """Return the words of people's and places' names written with a hyphen ("Jae-in",
+        "Punggye-ri"): the tokenizer must keep them whole, or the parser reads "Moon Jae - in held
+        talks" as broken phrases. Names of bodies are left alone: "Asia-Pacific Economic
+        Cooperation" must not make "Asia-Pacific" one word."""
+        return sorted({word for text, (iri, _) in self.names.items()
+                       if self.entities[iri].type in {"Person", "Place"}
+                       for word in text.split() if _HYPHENATED.fullmatch(word)})
+
     def patterns(self) -> list[dict[str, str]]:
         """Return entity-ruler phrase patterns: one per name, shared names marked as such."""
         labels = {"demonym": DEMONYM_LABEL, "surname": SURNAME_LABEL}
@@ -63,6 +74,9 @@ class Gazetteer:
             for text, (iri, kind) in sorted(self.names.items())
         ]
         return patterns + [{"label": SHARED_LABEL, "pattern": text, "id": text} for text in sorted(self.shared)]
+
+
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def _value(term: ox.Term | None) -> str | None:
