@@ -865,6 +865,9 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
      [("Meeting", {"Donald Trump", "Thérèse Kayikwamba Wagner"})]),
     ("Iran's acting foreign minister, Ali Bagheri Kani, met Sergei Lavrov in Moscow.",
      [("Meeting", {"Ali Bagheri Kani", "Sergei Lavrov"})]),
+    # The parser hangs the first of two people on the second's title; both still meet.
+    ("Macron and Serbian President Aleksandar Vučić held talks in Belgrade on Friday.",
+     [("Meeting", {"Emmanuel Macron", "Aleksandar Vučić"})]),
     # A hyphenated given name stays one word, so the sentence parses.
     ("South Korean President Moon Jae-in held talks in Dubai on Sunday with Mohammed bin Rashid Al Maktoum.",
      [("Meeting", {"Moon Jae-in", "Mohammed bin Rashid Al Maktoum"})]),

@@ -43,6 +43,10 @@ class Roles:
             for child in token.children:
                 if child.dep_ == "conj":
                     found += self.actors(child, owners)
+                elif child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+                    # "Macron and Serbian President Aleksandar Vučić held talks": the parser hangs
+                    # the first of two people on the second, and the second's title on the first.
+                    found += self._actor(child, owners)
                 elif child.dep_ == "appos" and found and child.i in self.token_iris \
                         and any(c.dep_ == "conj" for c in child.children):
                     # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition; but
