@@ -3,7 +3,7 @@ describes, the heads that carry places, and the prepositions."""
 
 import pytest
 
-from kg.extract.clauses import clause_head, described, place_heads, prepositions
+from kg.extract.clauses import clause_head, described, path_up, place_heads, prepositions
 from kg.extract.lexicon import load_lexicon
 
 pytestmark = pytest.mark.slow
@@ -39,3 +39,11 @@ def test_place_heads_reach_into_the_clause_the_trigger_governs(word):
 def test_prepositions_follow_coordinated_ones(word):
     verb = word("Putin met with Kim in Moscow and at Vostochny.", "met")
     assert [p.text for p in prepositions([verb])] == ["with", "in", "at"]
+
+
+def test_path_up_lists_the_words_below_the_ancestor_or_none(extractor):
+    doc = extractor.nlp("Putin met Xi in Moscow on Friday.")
+    met, moscow = doc[1], doc[4]
+    assert [t.text for t in path_up(moscow, met)] == ["Moscow", "in"]
+    assert path_up(met, moscow) is None
+    assert path_up(met, met) == []

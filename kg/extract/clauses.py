@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extract.lexicon import Lexicon
 from kg.extract.roles import ACTOR_TYPES, Roles
 
-__all__ = ["agreement", "clause_head", "clause_places", "described", "noun_agents", "place_heads",
+__all__ = ["agreement", "clause_head", "clause_places", "described", "noun_agents", "path_up", "place_heads",
            "prepositions", "subject", "where_clause_place"]
 
 
@@ -198,7 +198,7 @@ def clause_places(head, trigger, roles: Roles, *, said: bool = False) -> list[st
     """
     # "received Araghchi in Moscow": "in Moscow" hangs on the object, not the verb.
     for token in head.subtree:
-        if said and any(node.dep_ not in {"prep", "pobj", "advcl"} for node in _path_up(token, head)):
+        if said and any(node.dep_ not in {"prep", "pobj", "advcl"} for node in path_up(token, head) or []):
             continue
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
             found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
@@ -216,7 +216,7 @@ def clause_places(head, trigger, roles: Roles, *, said: bool = False) -> list[st
         own = {t.i for t in head.subtree}
         for token in outer.subtree:
             if token.i in own or token.dep_ != "pobj" or token.head.lower_ not in preps \
-                    or any(n.dep_ not in _PHRASE_DEPS for n in _path_up(token, outer)):
+                    or any(n.dep_ not in _PHRASE_DEPS for n in path_up(token, outer) or []):
                 continue
             found = [p for p in roles.places(token) if roles.type_of(p) == "Place"]
             if found:
@@ -248,12 +248,14 @@ def _outer_verb(head):
     return None
 
 
-def _path_up(token, head) -> list:
-    """Return the words from ``token`` up to, not including, ``head`` (one of its ancestors)."""
-    path = []
-    while token.i != head.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
+def path_up(token, ancestor) -> list | None:
+    """Return the words from ``token`` up to the child of ``ancestor``, or None if it is not above."""
+    path, node = [], token
+    while node.i != ancestor.i:
+        if node.head.i == node.i:
+            return None
+        path.append(node)
+        node = node.head
     return path
 
 

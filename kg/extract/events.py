@@ -500,7 +500,7 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     words = roles.lexicon.modality
     when = date_for(head, sent, published, future=status == "hedged", same_day=roles.context.last_day,
                     reporting=frozenset() if frame.type in {"Statement", "Pledge"}
-                    else frozenset(words["reporting_verbs"]) | frozenset(words["judging_verbs"]))
+                    else words["reporting_verbs"] | words["judging_verbs"])
     if when is not None and when.earliest is not None and when.earliest == when.latest:
         roles.context.last_day = when.earliest
     agent = frame.agents[0] if len(frame.agents) == 1 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from kg.extract.clauses import path_up
 from kg.extract.lexicon import Lexicon
 from kg.extract.roles import Roles
 from kg.records import Event, Span
@@ -75,17 +76,6 @@ def _distinct(event: Event, earlier: Event) -> bool:
         or (event.type == "Combat" and differ("agent"))
 
 
-def _path(token, ancestor) -> list | None:
-    """Return the words from ``token`` up to the child of ``ancestor``, or None if it is not above."""
-    path, node = [], token
-    while node.i != ancestor.i:
-        if node.head.i == node.i:
-            return None
-        path.append(node)
-        node = node.head
-    return path
-
-
 def _merge_promised(found: list, lexicon: Lexicon) -> list:
     """Give a pledge who receives what it promises; make a promised delivery with no pledge left one.
 
@@ -117,7 +107,7 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
 def _promised(token, pledge) -> bool:
     # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
     # countries signed in June" was signed, not promised).
-    path = _path(token, pledge)
+    path = path_up(token, pledge)
     return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path)
 
 
@@ -192,14 +182,14 @@ def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
 
 
 def _asked_for(token, appeal) -> bool:
-    path = _path(token, appeal)
+    path = path_up(token, appeal)
     return bool(path) and path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
 
 
 def _said_in(token, reporter, through: set[str] = frozenset()) -> bool:
     # Only the clause said, not a clause joined to the saying ("said … and praised …"); the
     # parser may hang what was told on a noun of the telling ("told Shoigu during talks … that").
-    path = _path(token, reporter)
+    path = path_up(token, reporter)
     return bool(path) and all(node.dep_ in {"ccomp", "xcomp"} | through for node in path)
 
 
@@ -275,13 +265,13 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:
     # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
     # reports the fighting; the accusation is a statement of its own.
-    return any(node.lemma_ in reporting for node in (_path(other, token) or [])[1:])
+    return any(node.lemma_ in reporting for node in (path_up(other, token) or [])[1:])
 
 
 def _adjunct(token, other) -> bool:
     # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
     # "At a meeting of the Security Council, the US accused Moscow …" likewise.
-    path = _path(other, token)
+    path = path_up(other, token)
     node = path[-1] if path else None
     return node is not None and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
                                                       or node.dep_ == "prep")
@@ -289,14 +279,14 @@ def _adjunct(token, other) -> bool:
 
 def _in_speaker(token, other) -> bool:
     # "Von der Leyen, who held talks with Xi, said …": the talks describe the speaker.
-    path = _path(other, token) or []
+    path = path_up(other, token) or []
     return bool(path) and path[-1].dep_ in {"nsubj", "nsubjpass"}
 
 
 def _own_clause(token, other) -> bool:
     # "Kim said relations had improved, and he pledged support": the pledge is a clause of its
     # own, joined to the saying with its own subject, so the saying is a statement too.
-    path = _path(other, token) or []
+    path = path_up(other, token) or []
     conj = next((node for node in path if node.dep_ == "conj"), None)
     return conj is not None and conj is path[-1] and conj.i > token.i \
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
