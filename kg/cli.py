@@ -188,8 +188,9 @@ def evaluate(gold_dir: str, fmt: str, details: bool, model: str | None) -> None:
     and participants; and with place, date and status) and relations are scored per article and
     overall (micro-averaged). events_ref scores only the events whose sentence leaves a
     participant unnamed ("He met Lavrov"): how well pronouns and other references resolve.
-    After the table, the predicted events are counted by band of confidence, with how many of
-    each band were right: how far the confidence can be trusted.
+    After the table, the events score is split by event type, and the predicted events are
+    counted by band of confidence, with how many of each band were right: how far the
+    confidence can be trusted.
 
     \b
     Example:

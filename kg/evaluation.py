@@ -40,7 +40,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -490,6 +490,9 @@ class ArticleScore:
     #: metric), and the confidence it came with.
     event_hits: tuple[bool, ...] = ()
     event_confidence: tuple[float | None, ...] = ()
+    #: The ``events`` score split by event type (types the article has neither gold nor
+    #: predicted events of are left out).
+    event_types: Mapping[str, Score] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -512,6 +515,14 @@ class EvalReport:
                     counts[band][0] += 1
                     counts[band][1] += hit
         return [(band, n, right) for band, (n, right) in counts.items()]
+
+    def event_types(self) -> dict[str, Score]:
+        """Return the ``events`` counts summed over articles per event type, in schema order."""
+        totals = {type_: Score() for type_ in EVENT_TYPES}
+        for article in self.articles:
+            for type_, score in article.event_types.items():
+                totals[type_] += score
+        return {type_: score for type_, score in totals.items() if score != Score()}
 
     @property
     def overall(self) -> dict[str, Score]:
@@ -544,6 +555,9 @@ class EvalReport:
         overall = self.overall
         lines += [row("overall" if i == 0 else "", metric, overall[metric])
                   for i, metric in enumerate(METRICS)]
+        lines += ["", f"{'events by type':<{width}}  {'':<11}  {'tp':>4}  {'fp':>4}  {'fn':>4}  "
+                      f"{'precision':>9}  {'recall':>6}  {'f1':>5}"]
+        lines += [row(type_, "", score) for type_, score in self.event_types().items()]
         lines += ["", f"{'events by confidence':<23}  events  right  precision"]
         for band, n, right in self.confidence_bands():
             lines.append(f"{band:<23}  {n:>6}  {right:>5}  {right / n if n else 0.0:>9.3f}")
@@ -565,6 +579,7 @@ class EvalReport:
                           "spurious": {m: list(a.spurious[m]) for m in METRICS}}
                          for a in self.articles],
             "overall": {m: score.to_json() for m, score in self.overall.items()},
+            "event_types": {type_: score.to_json() for type_, score in self.event_types().items()},
             "confidence": [{"band": band, "events": n, "right": right,
                             "precision": round(right / n, 4) if n else 0.0}
                            for band, n, right in self.confidence_bands()],
@@ -714,6 +729,7 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
     spurious = {"entities": tuple(f"{e.get('label') or _segment(e['id'])} ({e.get('type')})"
                                   for p, e in enumerate(entities) if p not in pairs)}
     hits: tuple[bool, ...] = ()
+    by_type: dict[str, Score] = {}
     for metric, (gold_keys, pred_keys) in keys.items():
         tp, missed_at, spurious_at = _match_keys(gold_keys, pred_keys)
         scores[metric] = Score(tp, len(spurious_at), len(missed_at))
@@ -721,10 +737,22 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
         spurious[metric] = tuple(_show(pred_keys[i]) for i in spurious_at)
         if metric == "events":
             hits = tuple(i not in spurious_at for i in range(len(pred_keys)))
+            by_type = _by_type(gold_keys, missed_at, pred_keys, spurious_at)
     return ArticleScore(name=gold.name, scores={m: scores[m] for m in METRICS},
                         missed={m: missed[m] for m in METRICS},
-                        spurious={m: spurious[m] for m in METRICS}, event_hits=hits,
+                        spurious={m: spurious[m] for m in METRICS}, event_hits=hits, event_types=by_type,
                         event_confidence=tuple(e.get("confidence") for e in predicted.get("events") or ()))
+
+
+def _by_type(gold_keys: Sequence[tuple], missed_at: Sequence[int], pred_keys: Sequence[tuple],
+             spurious_at: Sequence[int]) -> dict[str, Score]:
+    """Split an events score by type: keys match only within a type, so the counts add up."""
+    scores: dict[str, Score] = {}
+    for g, key in enumerate(gold_keys):
+        scores[key[0]] = scores.get(key[0], Score()) + (Score(fn=1) if g in missed_at else Score(tp=1))
+    for p in spurious_at:
+        scores[pred_keys[p][0]] = scores.get(pred_keys[p][0], Score()) + Score(fp=1)
+    return scores
 
 
 def extract_for_scoring(extractor: Any, article: GoldArticle) -> tuple[Any, dict[str, Any]]:

@@ -370,6 +370,26 @@ def test_report_counts_events_by_band_of_confidence_and_leaves_out_events_withou
                                                  "precision": 0.5}
 
 
+def test_report_splits_the_events_score_by_type():
+    report = _confidence_report()
+    # Meeting: one right, one extra; Combat: right; Visit and Signing: extra, their gold is empty.
+    assert report.event_types() == {"Meeting": Score(1, 1, 0), "Visit": Score(0, 1, 0),
+                                    "Signing": Score(0, 1, 0), "Combat": Score(1, 0, 0)}
+    assert sum(report.event_types().values(), Score()) == report.overall["events"]
+    lines = report.text().splitlines()
+    assert lines[lines.index(next(l for l in lines if l.startswith("events by type"))) + 1].split() == [
+        "Meeting", "1", "1", "0", "0.500", "1.000", "0.667"]
+    assert report.to_json()["event_types"]["Combat"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0,
+                                                         "recall": 1.0, "f1": 1.0}
+
+
+def test_report_counts_a_missed_event_against_its_own_type():
+    gold = gold_article([gent("Russia")], events=[gevent("Pledge", "Russia")])
+    report = evaluate([gold], lambda article: predicted([ent("russia", "Russia")],
+                                                        events=[pevent("Statement", "russia")]))
+    assert report.event_types() == {"Statement": Score(0, 1, 0), "Pledge": Score(0, 0, 1)}
+
+
 def test_empty_report_scores_perfectly_and_prints():
     report = EvalReport(articles=())
     assert report.overall == {metric: Score() for metric in METRICS}

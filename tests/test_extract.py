@@ -833,6 +833,18 @@ def test_extract_a_leaders_assurance_to_a_state_commits_his_own(extractor, artic
     assert (pledge.type, pledge.agent, pledge.recipient, pledge.source) == ("Pledge", CHINA, USA, XI)
 
 
+@pytest.mark.parametrize("body", [
+    # A state's promise to a person is made to the person's state.
+    "Xi Jinping assured Joe Biden that China would never attack the United States.",
+    # "Ready to work" hangs on "was", not on the telling.
+    "Xi Jinping told Joe Biden that China was ready to work with the incoming administration.",
+])
+def test_extract_a_states_promise_told_to_a_leader_is_made_to_his_state(extractor, article, body):
+    (pledge,) = [e for e in extractor.extract(article(body, published=date(2024, 11, 17))).events
+                 if e.type == "Pledge"]
+    assert (pledge.agent, pledge.recipient, set(pledge.participants)) == (CHINA, USA, {CHINA, USA})
+
+
 @pytest.mark.parametrize("body, person", [
     # A family name that comes first is a surname too.
     ("Vladimir Putin met Xi on Tuesday.", XI),

@@ -119,3 +119,26 @@ def test_reconcile_a_noun_that_renames_the_trip_is_no_second_visit(extractor, ar
             "travel to Kyiv together this week, the first joint visit by the two countries' top diplomats in a decade.")
     visits = [e for e in extractor.extract(article(body)).events if e.type == "Visit"]
     assert [set(e.participants) for e in visits] == [{ID + "person/antony-blinken", ID + "person/david-lammy"}]
+
+
+
+@pytest.mark.parametrize("body", [
+    "Tehran has since summoned the Chinese ambassador to protest.",
+    "Poland's Foreign Ministry summoned Ukraine's ambassador on Wednesday to lodge a protest.",
+])
+def test_reconcile_a_summons_to_protest_is_also_a_statement_between_the_same_two(extractor, article, body):
+    events = extractor.extract(article(body)).events
+    assert sorted(e.type for e in events) == ["Meeting", "Statement"]
+    meeting, statement = sorted(events, key=lambda e: e.type)
+    assert (statement.agent, statement.recipient, statement.participants, statement.date) == \
+        (meeting.agent, meeting.recipient, meeting.participants, meeting.date)
+
+
+@pytest.mark.parametrize("body", [
+    # No purpose: only the meeting. A purpose that is a statement already is not told twice.
+    "Seoul summoned the Russian ambassador on Monday.",
+    "Seoul summoned the Russian ambassador to demand the withdrawal of the troops.",
+])
+def test_reconcile_a_summons_adds_no_protest_of_its_own_otherwise(extractor, article, body):
+    events = extractor.extract(article(body)).events
+    assert [e.trigger for e in events if e.type == "Statement"] == (["demand"] if "demand" in body else [])

@@ -366,6 +366,11 @@ def _noun_roles(frame: _Frame) -> None:
             # "Starmer pledged that Britain would keep providing Ukraine with aid": Britain is
             # committed, Starmer is the source.
             frame.agents, frame.others = committed, frame.others + receivers
+            if all(roles.type_of(a) == "State" for a in committed):
+                # "Dissanayake assured his guest that Sri Lanka would …": a state's promise is
+                # made to the state of the one told.
+                frame.others = [a for a in dict.fromkeys(_person_state(o, roles) for o in frame.others)
+                                if a not in committed]
     if type_ == "Pledge" and any(roles.type_of(o) == "State" for o in frame.others):
         # "Sogavare assured the Americans that …": a leader's pledge to another state commits his
         # own, and he is its source; "Kim pledged to erect a monument" stays his own.

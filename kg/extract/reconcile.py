@@ -3,7 +3,8 @@
 Triggers are read one by one; a sentence often tells one event several times or wraps one event
 in another. Here a participle or a purpose folds into the event it tells more of, what is said
 becomes the source of the event it reports, a denial in a clause of its own adds a negated copy,
-what is promised stays inside its pledge, and the same event found twice is kept once.
+a summons to protest adds the protest, what is promised stays inside its pledge, and the same
+event found twice is kept once.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     found = _merge_promised(found, lexicon)
     pledges = [t for t, e in found if e.type == "Pledge"]
     found += _denied_copies(sent, found, roles)
+    found += _protests(found, lexicon)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
@@ -168,7 +170,7 @@ def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
     """Give a pledge told to someone its receiver: "Kim told Lavrov that Pyongyang would stand by Russia"."""
     if event.type != "Pledge" or event.recipient or not event.agent:
         return event
-    for reporter in (r for r in reporters if _said_in(token, r, through={"acl", "pobj", "prep"})):
+    for reporter in (r for r in reporters if _said_in(token, r, through={"acl", "acomp", "pobj", "prep"})):
         told = [a for c in reporter.children if c.dep_ in {"dobj", "dative"} for a in roles.actors(c)]
         if roles.type_of(event.agent) == "State":
             # A state's promise is made to the state of the one told.
@@ -222,6 +224,21 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
                                   evidence=Span(sent.text, start, end)))
                    for event in claims]
     return copies
+
+
+def _protests(found: list, lexicon: Lexicon) -> list:
+    """Return the statement a summons is made for: "summoned China's ambassador to lodge a
+    protest" is a meeting and, between the same two, a protest."""
+    triggers = {token.i for token, _ in found}
+    protests = []
+    for token, event in found:
+        if event.type != "Meeting" or token.lemma_.lower() not in lexicon.modality["summons_verbs"]:
+            continue
+        purposes = [c for c in token.children if c.dep_ in {"xcomp", "advcl"}
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if purposes and not any(t.i in triggers for p in purposes for t in p.subtree):
+            protests.append((purposes[0], replace(event, type="Statement", trigger=purposes[0].text)))
+    return protests
 
 
 def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
