@@ -188,8 +188,10 @@ def _subject_roles(frame: _Frame) -> None:
         # "had joined Russian forces in combat": those joined fight too.
         frame.others += [a for c in host_verb.children if c.dep_ == "dobj" for a in roles.actors(c)]
     if frame.troops is not None:
-        # "about 100 Russian instructors landed in Niamey": the troops' state sends them.
+        # "about 100 Russian instructors landed in Niamey", "were based in Belarus": the troops'
+        # state sends them.
         frame.quantity, frame.qualifier = cargo_quantity(frame.troops, roles.lexicon)
+        frame.agents = frame.agents or frame.patients
     elif frame.type == "Combat" and frame.patient_token is not None and frame.lemma in lexicon.interception:
         # "the Iranian drones were shot down by Israel": the drones' side is the other party.
         frame.others += [a for t in frame.patient_token.subtree
