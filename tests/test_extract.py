@@ -269,6 +269,9 @@ def test_extract_a_named_warship_is_its_navy_deployed(extractor, article, body, 
 @pytest.mark.parametrize("body, site", [
     ("India fired missiles at the Nur Khan air base near Rawalpindi.", "Nur Khan air base"),
     ("Kim Jong Un landed at the Knevichi airfield on Tuesday.", "Knevichi airfield"),
+    # A city's name that begins a building's name is the building's.
+    ("Abdel Fattah al-Burhan landed at Khartoum International Airport on Wednesday.",
+     "Khartoum International Airport"),
 ])
 def test_extract_a_name_before_a_base_or_airport_is_a_place(extractor, article, body, site):
     entities = extractor.extract(article(body)).entities
@@ -539,6 +542,24 @@ def test_extract_a_pronoun_skips_names_inside_clauses_of_its_verbs_arguments(ext
     assert set(meeting.participants) == {MODI, ID + "person/volodymyr-zelenskyy"}
 
 
+def test_extract_the_two_alone_are_the_two_people_named_last(extractor, article):
+    body = "Penny Wong raised the matter with Wang Yi when the two met on Friday."
+    (meeting,) = extractor.extract(article(body, published=date(2025, 2, 22))).events
+    assert (meeting.type, set(meeting.participants)) == ("Meeting", {ID + "person/penny-wong", ID + "person/wang-yi"})
+
+
+@pytest.mark.parametrize("body, status, place", [
+    ("Recep Tayyip Erdogan began a three-nation tour in Jeddah on Monday.", "asserted", "Jeddah"),
+    ("Lai Ching-te made a stopover in Hawaii on Saturday.", "asserted", None),
+    ("Recep Tayyip Erdogan is due in Abu Dhabi on Wednesday.", "hedged", "Abu Dhabi"),
+])
+def test_extract_tours_stopovers_and_being_due_somewhere_are_visits(extractor, article, body, status, place):
+    extraction = extractor.extract(article(body, published=date(2023, 7, 17)))
+    (visit,) = extraction.events
+    assert (visit.type, visit.status) == ("Visit", status)
+    assert place is None or {e.iri: e.label for e in extraction.entities}[visit.place] == place
+
+
 def test_extract_refusing_negates_what_is_refused(extractor, article):
     body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
@@ -643,6 +664,8 @@ def test_extract_he_opening_a_paragraph_follows_the_subject_of_the_last(extracto
     ("China's Foreign Ministry said the drills were routine.", "Chinese Foreign Ministry", ID + "org/chn-foreign-ministry"),
     # ... and another is created in that state, never as one "Foreign Ministry" of all states.
     ("Poland's Foreign Ministry said it was watching.", "Polish Foreign Ministry", None),
+    # Its name takes the demonym closest to the state's name.
+    ("Azerbaijan's Foreign Ministry said it was watching.", "Azerbaijani Foreign Ministry", None),
 ])
 def test_extract_a_states_ministry_is_that_states(extractor, article, body, label, iri):
     extraction = extractor.extract(article(body))

@@ -142,3 +142,16 @@ def test_reconcile_a_summons_to_protest_is_also_a_statement_between_the_same_two
 def test_reconcile_a_summons_adds_no_protest_of_its_own_otherwise(extractor, article, body):
     events = extractor.extract(article(body)).events
     assert [e.trigger for e in events if e.type == "Statement"] == (["demand"] if "demand" in body else [])
+
+
+@pytest.mark.parametrize("body, types", [
+    # Dismissing what was said is a stance of its own.
+    ("Russia's Foreign Ministry dismissed the accusation on Tuesday as completely unfounded.", ["Statement"]),
+    # Denying an event told before negates it and adds no stance.
+    ("Washington says Pyongyang shipped shells to Russia. Pyongyang dismissed the accusation as absurd.",
+     ["Transfer", "Transfer"]),
+    # An event inside the rejection says what is rejected.
+    ("France rejected the charge, with its embassy saying that France had never armed Wagner.", ["Transfer"]),
+])
+def test_reconcile_a_dismissal_is_a_statement_unless_it_denies_an_event(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types

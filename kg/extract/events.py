@@ -150,7 +150,7 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
         # gives it; but "the first jets should arrive this year" expects them.
         return None
     agents, patients, patient_token = subject(head, roles)
-    if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited:
+    if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited and not agents:
         # "Kritenbrink is expected in Hanoi": the one expected goes.
         agents, patients, patient_token = patients, [], None
     if trigger.lemma_.lower() in lexicon.needs_agent and not agents:

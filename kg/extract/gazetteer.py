@@ -6,8 +6,8 @@ become entity-ruler patterns whose id is the entity's IRI.
 
 from __future__ import annotations
 
+import os
 import re
-
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
@@ -50,12 +50,16 @@ class Gazetteer:
 
     @cached_property
     def demonym_by_state(self) -> dict[str, str]:
-        """Entity IRI → the first demonym the name table gives it ("Chinese" for China)."""
-        demonyms: dict[str, str] = {}
+        """Entity IRI → the demonym closest to its name ("Chinese" for China, "Azerbaijani"
+        rather than "Azeri"), else the first the name table gives."""
+        demonyms: dict[str, list[str]] = {}
         for text, (iri, kind) in self.names.items():
             if kind == "demonym":
-                demonyms.setdefault(iri, text)
-        return demonyms
+                demonyms.setdefault(iri, []).append(text)
+
+        def closeness(iri: str, text: str) -> int:
+            return len(os.path.commonprefix([self.entities[iri].label, text]))
+        return {iri: max(texts, key=lambda text: closeness(iri, text)) for iri, texts in demonyms.items()}
 
     def hyphenated_words(self) -> list[str]:
         """Return the words of people's and places' names written with a hyphen ("Jae-in",

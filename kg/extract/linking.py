@@ -101,6 +101,13 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             iri = ent.ent_id_
             capital_of = gazetteer.capital_of.get(iri)
+            facility = _facility(doc, ent, gazetteer)
+            if facility is not None and (iri := _new_entity(facility, "Place", context)):
+                # "Khartoum International Airport" is a place of its own, not the city.
+                found.append((facility, iri))
+                token_iris.update({token.i: iri for token in facility})
+                continue
+            iri = ent.ent_id_
             if _names_building(ent, gazetteer):
                 # "talks in the Kremlin", "at the White House": the building, not the state.
                 iri = _building(ent.text, iri, context)
@@ -267,6 +274,18 @@ def _describes_noun(ent, gazetteer) -> bool:
     entity = gazetteer.entities[ent.ent_id_]
     return entity.type in {"Organization", "MilitaryUnit"} and entity.state is not None \
         and any(t.is_lower for t in ent) and ent.root.dep_ in {"amod", "compound"}
+
+
+def _facility(doc, ent, gazetteer):
+    """Return "Khartoum International Airport", the named building a place's name begins, or None."""
+    if gazetteer.entities[ent.ent_id_].type not in {"Place", "State"}:
+        return None
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - ent.end < 4:
+        end += 1
+    if end == ent.end or doc[end - 1].lower_ not in linking_words()["building_words"]:
+        return None
+    return doc[ent.start:end]
 
 
 def _names_building(ent, gazetteer) -> bool:

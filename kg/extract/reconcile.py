@@ -36,7 +36,9 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     found = [(t, e) for t, e in found if not any(_asked_for(t, a) for a in appeals)]
     found = _merge_promised(found, lexicon)
     pledges = [t for t, e in found if e.type == "Pledge"]
-    found += _denied_copies(sent, found, roles)
+    copies, denials = _denied_copies(sent, found, roles)
+    # "Beijing dismissed the accusation": a stance of its own, unless it denies an event.
+    found = [(t, e) for t, e in found if not (e.type == "Statement" and t.i in denials)] + copies
     found += _protests(found, lexicon)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
@@ -195,19 +197,24 @@ def _said_in(token, reporter, through: set[str] = frozenset()) -> bool:
     return bool(path) and all(node.dep_ in {"ccomp", "xcomp"} | through for node in path)
 
 
-def _denied_copies(sent, found: list, roles: Roles) -> list:
-    """Return a negated copy of each event a party to it denies in a clause of its own.
+def _denied_copies(sent, found: list, roles: Roles) -> tuple[list, set[int]]:
+    """Return a negated copy of each event a party to it denies in a clause of its own, and the
+    denial verbs that deny an event (rather than take a stance).
 
     "The US says Chinese firms supplied Russia, but Beijing denies it"; "…, a claim Tehran
     denies": the article reports both the claim and the denial.
     """
     triggers = {token.i for token, _ in found}
-    copies = []
+    copies, denials = [], set()
     for verb in sent:
+        if verb.lemma_ not in roles.lexicon.modality["denial_verbs"]:
+            continue
         # "Beijing denies the claim and says …": what is joined to the denial is not denied.
         joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
-        if verb.lemma_ not in roles.lexicon.modality["denial_verbs"] or \
-                any(t.i in triggers and t.i not in joined for t in verb.subtree):
+        if any(t.i in triggers and t.i not in joined and t.i != verb.i for t in verb.subtree):
+            # "rejected the charge, with its embassy saying France had never armed them": the
+            # event inside says what is denied.
+            denials.add(verb.i)
             continue
         deniers = {a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)}
 
@@ -223,7 +230,9 @@ def _denied_copies(sent, found: list, roles: Roles) -> list:
         copies += [(verb, replace(event, status="negated", source=None, trigger=verb.text,
                                   evidence=Span(sent.text, start, end)))
                    for event in claims]
-    return copies
+        if claims:
+            denials.add(verb.i)
+    return copies, denials
 
 
 def _protests(found: list, lexicon: Lexicon) -> list:

@@ -14,6 +14,8 @@ __all__ = ["Roles", "ACTOR_TYPES", "PLACE_TYPES"]
 
 ACTOR_TYPES = {"State", "Person", "Organization", "MilitaryUnit"}
 PLACE_TYPES = {"Place", "State"}
+# Number words that count the actors a phrase stands for ("the two leaders", "both sides").
+_NUMBER_WORDS = {"both": 2, "each": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 class Roles:
@@ -91,6 +93,11 @@ class Roles:
         holders = self._office_holders(token)
         if holders:
             return holders
+        if token.pos_ == "NUM" and token.lower_ in _NUMBER_WORDS and token.dep_ in {"nsubj", "nsubjpass"} \
+                and any(c.lower_ == "the" for c in token.children):
+            # "when the two met": the people named last, else the states.
+            count = _NUMBER_WORDS[token.lower_]
+            return self._antecedent(token, {"Person"}, count=count) or self._antecedent(token, {"State"}, count=count)
         group = pronouns["group_nouns"].get(token.lemma_.lower())
         owner = next((c for c in token.children if c.dep_ == "poss"
                       and (c.lower_ in pronouns["person_pronouns"] or c.lower_ == "their")), None)
@@ -351,10 +358,9 @@ class Roles:
 
     @staticmethod
     def _number(token) -> int | None:
-        words = {"both": 2, "each": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
         for child in token.children:
-            if child.lower_ in words:
-                return words[child.lower_]
+            if child.lower_ in _NUMBER_WORDS:
+                return _NUMBER_WORDS[child.lower_]
             if child.dep_ == "nummod" and child.text.isdigit():
                 return int(child.text)
         return None

@@ -63,9 +63,11 @@ def _troops_kept(token, lexicon: Lexicon) -> bool:
 
 
 def _awaited_in(token) -> bool:
-    # "is expected in Hanoi later this week"; not "is expected to visit" (the visit is the event).
-    return token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children) \
-        and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children) \
+    # "is expected in Hanoi later this week", "is due in Abu Dhabi"; not "is expected to visit"
+    # (the visit is the event).
+    awaited = token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children) \
+        or token.pos_ == "ADJ" and token.dep_ == "acomp"
+    return awaited and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children) \
         and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 
 
@@ -81,6 +83,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
             return None
+        if lemma in lexicon.modality["denial_verbs"] and any(
+                o.lemma_.lower() in lexicon.modality["claim_nouns"] | lexicon.modality["said_nouns"]
+                for o in _object_nouns(token)):
+            # "dismissed the accusation as unfounded"
+            return "Statement"
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
         if lemma in lexicon.commands and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children) \
@@ -154,6 +161,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma not in lexicon.verbs and _assured(token, lexicon):
             return "Pledge"
         return lexicon.verbs.get(lemma)
+    if token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.awaited and _awaited_in(token):
+        return "Visit"
     if token.lemma_ == "be" and troops_moving(token, "Visit", lexicon) is not None \
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
         # "11,000 North Korean soldiers were already in Russia's Kursk region"
@@ -208,7 +217,10 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
             or trigger.dep_ == "relcl" or trigger.lemma_.lower() in lexicon.departures:
         # "its fighters were leaving Mali" withdraws them.
         return None
-    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # "warships would make stopovers there": the noun's light verb has the subject.
+    node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
+        and trigger.head.lemma_.lower() in lexicon.light_verbs else trigger
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
     # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
