@@ -279,6 +279,12 @@ def test_extract_a_name_before_a_base_or_airport_is_a_place(extractor, article, 
     assert not any(e.type == "Person" and e.label in site for e in entities)
 
 
+def test_extract_whose_struck_building_is_the_strikes_target(extractor, article):
+    body = "Israeli warplanes struck the headquarters of Hezbollah in Beirut on Friday."
+    (combat,) = extractor.extract(article(body)).events
+    assert (combat.agent, combat.recipient) == (ID + "state/isr", ID + "org/hezbollah")
+
+
 def test_extract_a_naval_base_named_like_a_ship_is_no_ship(extractor, article):
     body = "The submarines will be based at HMAS Stirling near Perth."
     assert ID + "state/aus" not in {m.entity for m in extractor.extract(article(body)).mentions}

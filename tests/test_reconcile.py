@@ -82,6 +82,12 @@ def test_reconcile_requests_and_questions(extractor, article, body, types):
     # ... but a saying with none only attributes the event.
     ("North Korea has shipped munitions to Russia since September, enough to fill 6,700 containers, "
      "Shin Won-sik said.", ["Transfer"]),
+    # An event in a clause of when it was said, or describing a noun of what was said, is not
+    # what was said.
+    ("Xi Jinping told Narendra Modi that their countries should be partners rather than rivals, as the two "
+     "leaders met in Tianjin.", ["Statement", "Meeting"]),
+    ("Emmanuel Macron said that Paris backed candidate status for Ukraine, which EU leaders will decide at a "
+     "summit in Brussels.", ["Statement", "Meeting"]),
 ])
 def test_reconcile_a_saying_beside_another_event(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

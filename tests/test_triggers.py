@@ -45,6 +45,13 @@ def test_trigger_discussing_without_a_partner_and_announcing_news_are_no_events(
     ("North Korea fired two ballistic missiles into the sea on Wednesday.", []),
     ("The agency estimated that about 600 North Korean soldiers had been killed.", []),
     ("Three Ukrainian soldiers were killed by a Russian drone.", ["Combat"]),
+    # A fighting noun before another noun names a kind of it, even when parsed as a verb.
+    ("Saudi Arabia signed a contract to buy Akinci attack drones from Turkey.", ["Signing", "Transfer"]),
+    ("South Korea scrambled fighter jets and attack helicopters on Monday.", []),
+    ("Russia sent troops and attack helicopters to Syria.", ["Deployment"]),
+    # Addressing a named body attends it; addressing an issue is nothing.
+    ("Benjamin Netanyahu addressed the UN General Assembly on Friday.", ["Meeting"]),
+    ("Benjamin Netanyahu addressed the issue on Friday.", []),
 ])
 def test_trigger_what_the_object_or_particle_makes_of_a_verb(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -313,6 +313,9 @@ def _combat_target(obj, roles: Roles) -> list[str]:
     found = roles.actors(obj) or [a for t in obj.subtree if t.dep_ in {"npadvmod", "compound"}
                                   and t.head.lemma_.lower() in lexicon.modality["control_verbs"]
                                   for a in roles.actors(t)]
+    # "struck the headquarters of Hezbollah": whose the target is.
+    found = found or [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     found += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
               and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
               and roles.type_of(iri) == "State"]

@@ -45,6 +45,7 @@ class Lexicon:
     presence: frozenset[str]
     presence_preps: frozenset[str]
     troop_verbs: frozenset[str]
+    kind_nouns: frozenset[str]
     return_words: frozenset[str]
     buyers: frozenset[str]
     commands: frozenset[str]
@@ -120,6 +121,7 @@ def load_lexicon() -> Lexicon:
                    presence=_per_type(data, "presence"),
                    presence_preps=_per_type(data, "presence_preps"),
                    troop_verbs=_per_type(data, "troop_verbs"),
+                   kind_nouns=_per_type(data, "kind_nouns"),
                    return_words=_per_type(data, "return_words"),
                    buyers=_per_type(data, "buyers"),
                    commands=_per_type(data, "commands"),

@@ -19,6 +19,9 @@ from kg.records import Event, Span
 
 __all__ = ["reconcile"]
 
+# Words that open a clause saying when something else happened: "…, as the two leaders met".
+_WHEN = frozenset({"as", "when", "while"})
+
 
 def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     """Yield the events of one sentence from its candidates, as (trigger, event) pairs."""
@@ -276,7 +279,7 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in reporting and any(
             (token in other.ancestors or _reports_on(token, other, reporting) or not content)
             and not _own_clause(token, other) and not _adjunct(token, other) and not _in_speaker(token, other)
-            for other in others):
+            and not _described(token, other) for other in others):
         return True
     if token.lemma_.lower() in lexicon.modality["charging_verbs"] and any(
             prep.dep_ == "prep" and prep.lower_ == "of" and other.i in {c.i for c in prep.children}
@@ -285,7 +288,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
         return False
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
-               and not _in_speaker(token, other) or _reports_on(token, other, reporting) for other in others)
+               and not _in_speaker(token, other) and not _described(token, other)
+               or _reports_on(token, other, reporting) for other in others)
 
 
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:
@@ -297,10 +301,18 @@ def _reported_between(token, other, reporting: frozenset[str]) -> bool:
 def _adjunct(token, other) -> bool:
     # "Speaking at a summit in Tirana, Zelenskyy said …": the summit frames the saying.
     # "At a meeting of the Security Council, the US accused Moscow …" likewise.
-    path = path_up(other, token)
+    # "Xi told Modi that …, as the two leaders met in Tianjin": the meeting is when it was said.
+    path = path_up(other, token) or []
     node = path[-1] if path else None
     return node is not None and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
-                                                      or node.dep_ == "prep")
+                                                      or node.dep_ == "prep") \
+        or any(n.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in n.children) for n in path)
+
+
+def _described(token, other) -> bool:
+    # "Macron said all four supported Ukraine's candidacy, which EU leaders are to decide at a
+    # summit": the summit describes a noun of what is said; the view is the statement.
+    return any(node.dep_ == "relcl" for node in path_up(other, token) or [])
 
 
 def _in_speaker(token, other) -> bool:

@@ -76,6 +76,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         return None
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
+        if token.dep_ == "conj" and token.tag_ == "VB" and (token.head.pos_ == "NOUN" or token.head.tag_ in {
+                "VBD", "VBN", "VBZ"} and not any(c.dep_ in {"aux", "nsubj"} for c in token.children)):
+            # "scrambled fighter jets and attack helicopters": a noun the parser took for a verb,
+            # joined to a noun or to a verb in another tense.
+            return None
         if token.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and any(c.dep_ == "amod" and c.lower_ in lexicon.modality["ordinal_words"] for c in token.head.children):
             # "becoming the first Western country to promise Kyiv tanks" ranks what was told;
@@ -169,6 +174,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         return "Deployment"
     if token.pos_ == "NOUN":
         lemma = token.lemma_.lower()
+        if lemma in lexicon.kind_nouns and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+                and token.head.lemma_.lower() not in lexicon.nouns:
+            # "attack helicopters", "strike group": a kind of thing; "a drone attack" is read.
+            return None
         modifiers = lexicon.modified_nouns.get(lemma, {})
         # "a joint statement" is signed; "a statement" alone is not.
         kind = next((modifiers[c.lower_] for c in token.children
