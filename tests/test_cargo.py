@@ -28,6 +28,10 @@ def test_cargo_quantity_reads_the_number_and_its_qualifier(word, sentence, noun,
     ("Moscow deployed missiles to Belarus.", "deployed", "Deployment"),
     # Neither people nor arms: no event.
     ("Beijing sent good wishes to Moscow.", "sent", None),
+    # Money alone is promised, even to a state named as the object; money in aid is the aid.
+    ("China would provide 360 billion yuan in financing to Africa.", "provide", "Pledge"),
+    ("Washington would give Argentina $40 million in military financing.", "give", "Pledge"),
+    ("Washington provided $1 billion in military aid to Ukraine.", "provided", "Transfer"),
 ])
 def test_cargo_type_follows_what_is_sent(word, sentence, verb, expected):
     lexicon = load_lexicon()

@@ -45,8 +45,8 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     # "will send a THAAD battery to Israel, along with about 100 American soldiers"
     preps += [c for prep in preps if prep.lower_ == "along" for c in prep.children if c.dep_ == "prep"]
     nouns += [p for prep in preps if prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]
-    # "containers of munitions": what the container holds says what it is.
-    nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
+    # "containers of munitions", "$100 million in aid": what the container or sum holds says what it is.
+    nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
               for p in prep.children if p.dep_ == "pobj"]
     # "warplanes and troops"; "arms transfers"
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
@@ -60,6 +60,9 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
         # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
         return type_
+    if kinds == {"Pledge"}:
+        # "would give Argentina $40 million": money alone is promised, whoever receives it.
+        return "Pledge"
     if any(n.pos_ in {"PROPN", "NUM"} and n.dep_ in {"dobj", "nsubjpass"} for n in nouns):
         return type_
     if not kinds:

@@ -95,6 +95,7 @@ def load_lexicon() -> Lexicon:
             cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
         if entry.get("modal_is_future"):
             future.add(type_)
+    cargo_types.update({noun: "Pledge" for noun in data["Pledge"].get("money_nouns", [])})
     # A neutral cargo makes an event of any cargo trigger but leaves its type alone.
     cargo_types.update({noun: NEUTRAL_CARGO for noun in data.get("neutral_cargo", [])})
     senses = data.get("object_senses", {})
