@@ -566,6 +566,19 @@ def test_extract_tours_stopovers_and_being_due_somewhere_are_visits(extractor, a
     assert place is None or {e.iri: e.label for e in extraction.entities}[visit.place] == place
 
 
+@pytest.mark.parametrize("second, signings", [
+    # "The deal was signed by …" after the signing tells more of it.
+    ("The deal was signed in Malé by Mohamed Ghassan Maumoon and Zhang Baoqun.", 1),
+    ("It was signed by Redwan Hussien.", 1),
+    # A signing with a deal of its own is new.
+    ("A second agreement was signed by Mohamed Ghassan Maumoon and Zhang Baoqun.", 2),
+])
+def test_extract_a_passive_signing_of_the_deal_told_is_no_new_one(extractor, article, second, signings):
+    body = "The Maldives and China signed a defence agreement on Monday. " + second
+    events = extractor.extract(article(body, published=date(2024, 3, 6))).events
+    assert len([e for e in events if e.type == "Signing"]) == signings
+
+
 def test_extract_refusing_negates_what_is_refused(extractor, article):
     body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]

@@ -161,3 +161,15 @@ def test_reconcile_a_summons_adds_no_protest_of_its_own_otherwise(extractor, art
 ])
 def test_reconcile_a_dismissal_is_a_statement_unless_it_denies_an_event(extractor, article, body, types):
     assert sorted(e.type for e in extractor.extract(article(body)).events) == types
+
+
+@pytest.mark.parametrize("body", [
+    "Poland's Foreign Ministry summoned Moscow's ambassador on Tuesday to demand an explanation.",
+    "Kim Hong-kyun summoned Russian Ambassador Georgy Zinoviev and demanded the withdrawal of the troops.",
+])
+def test_reconcile_a_demand_made_at_a_summons_is_made_to_the_one_summoned(extractor, article, body):
+    events = extractor.extract(article(body)).events
+    (meeting,) = [e for e in events if e.type == "Meeting"]
+    (demand,) = [e for e in events if e.type == "Statement"]
+    assert (demand.agent, demand.recipient) == (meeting.agent, meeting.recipient)
+    assert meeting.recipient in demand.participants

@@ -29,6 +29,7 @@ from kg.extract.modality import date_for, modality, negated
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.extract.triggers import trigger_type, troops_moving
+from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
 
 __all__ = ["extract_events"]
@@ -48,15 +49,27 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         found: list[tuple[object, Event]] = []
         for token in sent:
             type_ = trigger_type(token, lexicon)
-            if type_ is None:
+            if type_ is None or _signed_again(token, type_, roles):
                 continue
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
         events = tuple(reconcile(sent, found, roles))
         yield from events
+        context.told_types.update(e.type for e in events)
         context.last_subject = roles.subject_people(sent)
         context.last_events = events
+
+
+def _signed_again(trigger, type_: str, roles: Roles) -> bool:
+    """Whether a passive signing only tells more of one already reported: "The deal was signed
+    in Malé by …", "It was signed by Redwan Hussien"."""
+    if type_ != "Signing" or "Signing" not in roles.context.told_types:
+        return False
+    subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and (subject.lower_ in {"it", "this"} or any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
+        and subject.lemma_.lower() in linking_words()["agreement_heads"] | {"deal", "document"})
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:

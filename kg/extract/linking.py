@@ -44,6 +44,9 @@ class ArticleContext:
     last_sender: str | None = None
     # The day of the last event dated to a day: "later the same day" after it.
     last_day: date | None = None
+    # The types of the events reported so far: "the deal was signed by …" after a signing tells
+    # no new one.
+    told_types: set[str] = field(default_factory=set)
 
     def register(self, iri: str) -> Entity:
         """Note that the article names this entity, so its name parts resolve from now on."""

@@ -42,7 +42,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     copies, denials = _denied_copies(sent, found, roles)
     # "Beijing dismissed the accusation": a stance of its own, unless it denies an event.
     found = [(t, e) for t, e in found if not (e.type == "Statement" and t.i in denials)] + copies
-    found += _protests(found, lexicon)
+    found = _protests(found, lexicon)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
@@ -239,18 +239,27 @@ def _denied_copies(sent, found: list, roles: Roles) -> tuple[list, set[int]]:
 
 
 def _protests(found: list, lexicon: Lexicon) -> list:
-    """Return the statement a summons is made for: "summoned China's ambassador to lodge a
-    protest" is a meeting and, between the same two, a protest."""
-    triggers = {token.i for token, _ in found}
-    protests = []
-    for token, event in found:
+    """Give a summons the statement it is made for: "summoned China's ambassador to lodge a
+    protest" is a meeting and, between the same two, a protest; in "summoned the ambassador to
+    demand an explanation" and "… and demanded …" the demand is made to the one summoned."""
+    found = list(found)
+    triggers = {token.i: k for k, (token, _) in enumerate(found)}
+    for token, event in list(found):
         if event.type != "Meeting" or token.lemma_.lower() not in lexicon.modality["summons_verbs"]:
             continue
         purposes = [c for c in token.children if c.dep_ in {"xcomp", "advcl"}
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        if purposes and not any(t.i in triggers for p in purposes for t in p.subtree):
-            protests.append((purposes[0], replace(event, type="Statement", trigger=purposes[0].text)))
-    return protests
+        joined = [c for c in token.children if c.dep_ == "conj" and not any(d.dep_ == "nsubj" for d in c.children)]
+        said = [triggers[c.i] for c in purposes + joined if c.i in triggers and found[triggers[c.i]][1].type == "Statement"]
+        for k in said:
+            statement = found[k][1]
+            if event.recipient and not statement.recipient and statement.agent == event.agent:
+                found[k] = (found[k][0], replace(statement, recipient=event.recipient,
+                                                 participants=tuple(dict.fromkeys(statement.participants
+                                                                                  + (event.recipient,)))))
+        if purposes and not said and not any(t.i in triggers for p in purposes for t in p.subtree):
+            found.append((purposes[0], replace(event, type="Statement", trigger=purposes[0].text)))
+    return found
 
 
 def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
