@@ -973,8 +973,8 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
      [("Combat", {"Houthis", "United Arab Emirates"})]),
     ("The Saudi-led coalition struck Sanaa on Monday.", [("Combat", {"Saudi Arabia", "Yemen"})]),
     # What "it" was signed by signs it; "it" itself is the document.
-    ("Ethiopia and Eritrea signed an agreement in Pretoria. It was signed by Redwan Hussien.",
-     [("Signing", {"Ethiopia", "Eritrea"}), ("Signing", {"Redwan Hussien"})]),
+    ("Ethiopia and Eritrea held talks in Pretoria. It was signed by Redwan Hussien.",
+     [("Meeting", {"Ethiopia", "Eritrea"}), ("Signing", {"Redwan Hussien"})]),
     # The junta is its state, and "denies this" denies the claim.
     ("France says Wagner Group fighters have been deployed to Mali, but the junta denies this.",
      [("Deployment", {"Wagner Group", "Mali"}), ("Deployment", {"Wagner Group", "Mali"})]),
