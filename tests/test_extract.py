@@ -258,6 +258,7 @@ def test_extract_a_one_word_body_inside_a_title_is_no_entity(extractor, article,
     ("The British patrol vessel HMS Trent arrived off Guyana on Friday.", "state/gbr", "state/guy", None),
     ("USS Georgia sailed into the Taiwan Strait on Sunday.", "state/usa", None, "place/taiwan-strait"),
     ("Two Chinese warships sailed through the Taiwan Strait on Monday.", "state/chn", None, "place/taiwan-strait"),
+    ("The frigate IRIS Dena sailed into the Taiwan Strait on Sunday.", "state/irn", None, "place/taiwan-strait"),
 ])
 def test_extract_a_named_warship_is_its_navy_deployed(extractor, article, body, agent, recipient, place):
     (deployment,), extraction = _events(extractor, article, body, "Deployment")

@@ -88,6 +88,7 @@ def test_reconcile_requests_and_questions(extractor, article, body, types):
      "leaders met in Tianjin.", ["Statement", "Meeting"]),
     ("Emmanuel Macron said that Paris backed candidate status for Ukraine, which EU leaders will decide at a "
      "summit in Brussels.", ["Statement", "Meeting"]),
+    ("Lin Jian said that claims of Chinese citizens fighting for Russia were groundless.", ["Statement", "Combat"]),
 ])
 def test_reconcile_a_saying_beside_another_event(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
@@ -166,6 +167,8 @@ def test_reconcile_a_dismissal_is_a_statement_unless_it_denies_an_event(extracto
 @pytest.mark.parametrize("body", [
     "Poland's Foreign Ministry summoned Moscow's ambassador on Tuesday to demand an explanation.",
     "Kim Hong-kyun summoned Russian Ambassador Georgy Zinoviev and demanded the withdrawal of the troops.",
+    # A note of protest handed over is a statement.
+    "Poland summoned Israel's ambassador, Yacov Livne, on Friday and handed him a note of protest.",
 ])
 def test_reconcile_a_demand_made_at_a_summons_is_made_to_the_one_summoned(extractor, article, body):
     events = extractor.extract(article(body)).events

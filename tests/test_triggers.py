@@ -81,6 +81,9 @@ def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, arti
     # Troops based somewhere are deployed there; an agency based somewhere is not.
     ("Several thousand Russian troops have been based in Belarus since October.", ["Deployment"]),
     ("The agency will be based in Britain.", []),
+    # Troops that stay somewhere are deployed there; a leader who stays in power is not.
+    ("About 1,000 US soldiers will remain in Romania.", ["Deployment"]),
+    ("Alexander Lukashenko will remain in power.", []),
 ])
 def test_trigger_troops_kept_somewhere_are_a_deployment(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -321,7 +321,8 @@ def _adjunct(token, other) -> bool:
 def _described(token, other) -> bool:
     # "Macron said all four supported Ukraine's candidacy, which EU leaders are to decide at a
     # summit": the summit describes a noun of what is said; the view is the statement.
-    return any(node.dep_ == "relcl" for node in path_up(other, token) or [])
+    # "claims of Chinese citizens fighting for Russia were groundless" likewise.
+    return any(node.dep_ in {"relcl", "acl"} for node in path_up(other, token) or [])
 
 
 def _in_speaker(token, other) -> bool:
