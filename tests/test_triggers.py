@@ -66,6 +66,17 @@ def test_trigger_verbs_that_need_a_word_to_be_combat(extractor, article, body, t
     assert [e.type for e in extractor.extract(article(body)).events] == types
 
 
+@pytest.mark.parametrize("body, fighter", [
+    # Irregular pasts the lemmatizer misses, and armed groups the reference KB knows.
+    ("Ukrainian troops retook the city of Kherson on Friday.", ID + "state/ukr"),
+    ("M23 fighters overran Goma in late January.", ID + "org/m23"),
+    ("The Rapid Support Forces seized the airport on Monday.", ID + "org/rapid-support-forces"),
+])
+def test_trigger_irregular_pasts_of_combat_verbs(extractor, article, body, fighter):
+    (combat,) = extractor.extract(article(body)).events
+    assert (combat.type, combat.agent) == ("Combat", fighter)
+
+
 @pytest.mark.parametrize("body, types", [
     ("Naledi Pandor defended her government's decision to hold naval drills.", ["Statement"]),
     ("Russia said North Korea was ready to defend its sovereignty.", ["Statement"]),
