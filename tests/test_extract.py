@@ -254,6 +254,27 @@ def test_extract_a_one_word_body_inside_a_title_is_no_entity(extractor, article,
     assert {(e.label, e.type) for e in extractor.extract(article(body)).entities} == expected
 
 
+@pytest.mark.parametrize("body", [
+    # A one-word body before a title word is part of the title.
+    "Defence Minister Milos Vucevic spoke to reporters.",
+    "Supreme Leader Ali Khamenei spoke to reporters.",
+    # A one-word name before a weapon noun is the weapon's.
+    "Germany offered to buy two Patriot systems from the United States.",
+    "France delivered the first of its Mirage 2000 fighters in February.",
+])
+def test_extract_title_and_weapon_words_are_no_bodies(extractor, article, body):
+    assert not [e.label for e in extractor.extract(article(body)).entities if e.type == "Organization"]
+
+
+@pytest.mark.parametrize("body, place", [
+    ("Chinese coast guard personnel boarded Philippine navy boats at the Second Thomas Shoal on Monday.",
+     "place/second-thomas-shoal"),
+    ("M23 fighters overran Goma in late January.", "place/goma"),
+])
+def test_extract_places_of_the_reference_kb(extractor, article, body, place):
+    assert ID + place in {e.iri for e in extractor.extract(article(body)).entities}
+
+
 @pytest.mark.parametrize("body, agent, recipient, place", [
     ("The British patrol vessel HMS Trent arrived off Guyana on Friday.", "state/gbr", "state/guy", None),
     ("USS Georgia sailed into the Taiwan Strait on Sunday.", "state/usa", None, "place/taiwan-strait"),
@@ -913,7 +934,7 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
 
 @pytest.mark.parametrize("body, expected", [
     # "The rebels" are the one group named before.
-    ("The M23 rebel group seized Goma in January. Kigali denies arming the rebels.",
+    ("The M23 rebel group seized Bunagana in January. Kigali denies arming the rebels.",
      [("Combat", {"M23"}), ("Transfer", {"M23", "Rwanda"})]),
     # A single word the KB knows, after a given name, is part of a person's name.
     ("Donald Trump received Thérèse Kayikwamba Wagner in Washington.",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, SURNAME_LABEL, Gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.vocabulary import linking_words
 from kg.iris import entity_iri, normalise_name
 from kg.namespaces import ID
@@ -156,7 +157,8 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     found += _elided_names(doc, context, token_iris)
     found += _ships(doc, context, token_iris)
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent) or _in_title(ent):
+        if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent) or _in_title(ent) \
+                or _names_weapon(ent):
             continue
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
@@ -228,11 +230,22 @@ def _ships(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
 
 
 def _in_title(ent) -> bool:
-    # "Secretary of State Marco Rubio": the model's organisation "State" is part of a title; but
-    # "secretary of the Security Council" names a body.
-    root = ent.root
-    return ent.label_ == "ORG" and len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of" \
-        and root.head.head.lower_ in linking_words()["title_words"]
+    # "Secretary of State Marco Rubio", "Defence Minister Vučević", "Supreme Leader Ali Khamenei":
+    # the model's one-word organisation is part of a title; but "secretary of the Security
+    # Council" names a body.
+    root, doc, titles = ent.root, ent.doc, linking_words()["title_words"]
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in titles \
+        or ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end].lower_ in titles
+
+
+def _names_weapon(ent) -> bool:
+    # "two Patriot systems", "its Mirage 2000 fighters": a weapon's name, not a body or a place.
+    doc, cargo = ent.doc, load_lexicon().cargo_types
+    after = [t for t in doc[ent.end:ent.end + 2] if not t.like_num]
+    return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) and after[0].lemma_.lower() in cargo \
+        and after[0].pos_ == "NOUN"
 
 
 def _ner_type(ent) -> str:
