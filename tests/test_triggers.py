@@ -95,6 +95,9 @@ def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, arti
     # Troops that stay somewhere are deployed there; a leader who stays in power is not.
     ("About 1,000 US soldiers will remain in Romania.", ["Deployment"]),
     ("Alexander Lukashenko will remain in power.", []),
+    # Troops due somewhere are a deployment to come; police flown somewhere are deployed.
+    ("A further 200 Russian soldiers are due in Burkina Faso.", ["Deployment"]),
+    ("France has flown about 1,000 extra police and gendarmes to New Caledonia.", ["Deployment"]),
 ])
 def test_trigger_troops_kept_somewhere_are_a_deployment(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -226,9 +226,10 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
             or trigger.dep_ == "relcl" or trigger.lemma_.lower() in lexicon.departures:
         # "its fighters were leaving Mali" withdraws them.
         return None
-    # "warships would make stopovers there": the noun's light verb has the subject.
+    # "warships would make stopovers there": the noun's light verb has the subject; "200
+    # soldiers are due in Burkina Faso": the adjective's verb has it.
     node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
-        and trigger.head.lemma_.lower() in lexicon.light_verbs else trigger
+        and trigger.head.lemma_.lower() in lexicon.light_verbs or trigger.pos_ == "ADJ" else trigger
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
