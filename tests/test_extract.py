@@ -601,6 +601,26 @@ def test_extract_a_passive_signing_of_the_deal_told_is_no_new_one(extractor, art
     assert len([e for e in events if e.type == "Signing"]) == signings
 
 
+@pytest.mark.parametrize("body, seller, buyer", [
+    # A contract for arms is a delivery to come, from the arms' state to the signers'.
+    ("Armenia signed a contract in Paris on Tuesday for French CAESAR howitzers.", "state/fra", "state/arm"),
+    # With no seller named, the transfer is between the signers' states.
+    ("Volodymyr Zelenskyy and Emmanuel Macron signed a letter of intent for the purchase of 100 Rafale jets.",
+     None, None),
+])
+def test_extract_a_contract_for_arms_is_a_transfer_to_come(extractor, article, body, seller, buyer):
+    events = extractor.extract(article(body, published=date(2024, 6, 19))).events
+    (transfer,) = [e for e in events if e.type == "Transfer"]
+    assert (transfer.status, transfer.agent, transfer.recipient) == \
+        ("hedged", seller and ID + seller, buyer and ID + buyer)
+    assert len(transfer.participants) == 2 and [e.type for e in events].count("Signing") == 1
+
+
+def test_extract_a_contract_for_something_else_is_only_a_signing(extractor, article):
+    body = "Armenia and France signed a contract for cooperation in education."
+    assert [e.type for e in extractor.extract(article(body)).events] == ["Signing"]
+
+
 def test_extract_refusing_negates_what_is_refused(extractor, article):
     body = "Volodymyr Zelenskyy refused to receive Antonio Guterres in Kyiv."
     (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]

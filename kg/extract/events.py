@@ -579,6 +579,32 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
     if frame.cargo:
         yield from follow_on(event, frame.head, roles.lexicon)
         yield from coordinated_cargo(event, frame.objects, roles.lexicon)
+    if frame.type == "Signing":
+        yield from _purchase(frame, event)
+
+
+def _purchase(frame: _Frame, event: Event) -> Iterator[Event]:
+    """Yield the delivery a contract for arms promises: "Armenia signed a contract for French
+    CAESAR howitzers" is also a transfer to come, between the signers' states and the seller's."""
+    roles, lexicon = frame.roles, frame.roles.lexicon
+    documents = [o for o in frame.trigger.children if o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents]
+    # The parser hangs "for …" on the document or on the verb.
+    goods = [t for d in (documents + [frame.trigger] if documents else []) for prep in d.children
+             if prep.dep_ == "prep" and prep.lower_ == "for"
+             for t in prep.subtree if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"]
+    if not goods:
+        return
+    sellers = list(dict.fromkeys(a for t in goods[0].subtree for a in roles.actors(t) if roles.type_of(a) == "State"))
+    parties = [_person_state(p, roles) for p in event.participants]
+    states = [s for s in dict.fromkeys(sellers + parties) if roles.type_of(s) == "State"]
+    if len(states) < 2:
+        return
+    seller = sellers[0] if len(sellers) == 1 else None
+    buyers = [s for s in states if s != seller]
+    quantity, qualifier = cargo_quantity(goods[0], lexicon)
+    yield replace(event, type="Transfer", participants=tuple(states), agent=seller,
+                  recipient=buyers[0] if seller and len(buyers) == 1 else None, status="hedged",
+                  quantity=quantity, quantity_qualifier=qualifier, agreement=None)
 
 
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
