@@ -254,6 +254,19 @@ def test_extract_a_one_word_body_inside_a_title_is_no_entity(extractor, article,
     assert {(e.label, e.type) for e in extractor.extract(article(body)).entities} == expected
 
 
+@pytest.mark.parametrize("body, name, type_", [
+    # A name the model tags as a person is a place or a body by its first or last word.
+    ("Fighting spread in Rakhine State on Monday.", "Rakhine State", "Place"),
+    ("The troops came from Fort Campbell in Kentucky.", "Fort Campbell", "Place"),
+    ("The Tigray People's Liberation Front signed the deal.", "Tigray People's Liberation Front", "Organization"),
+    # A reference surname that begins someone else's name keeps its particles and hyphens.
+    ("Recep Tayyip Erdogan held talks with Mohammed Shia al-Sudani in Baghdad.", "Mohammed Shia al-Sudani",
+     "Person"),
+])
+def test_extract_names_by_their_first_or_last_word(extractor, article, body, name, type_):
+    assert (name, type_) in {(e.label, e.type) for e in extractor.extract(article(body)).entities}
+
+
 @pytest.mark.parametrize("body", [
     # A one-word body before a title word is part of the title.
     "Defence Minister Milos Vucevic spoke to reporters.",

@@ -130,7 +130,11 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             # "Charles Michel": the first name of someone else, not King Charles; "Ali Bagheri
             # Kani" keeps the given name before it too.
             end = ent.end
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            particles = linking_words()["name_particles"]
+            # "Mohammed Shia al-Sudani": particles and hyphens inside a name go on with it.
+            while end < len(doc) and doc[end].pos_ == "PROPN" and (
+                    doc[end].is_title or doc[end].lower_ in particles and end + 1 < len(doc)
+                    or doc[end].text == "-" and not doc[end - 1].whitespace_):
                 end += 1
             _link_person(doc[_name_start(ent, token_iris):end], context, found, token_iris)
             continue
@@ -453,8 +457,11 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     if normalise_name(name) in known:
         return known[normalise_name(name)]
     vocabulary = linking_words()
-    if type_ == "Person" and words[-1].lower_ in vocabulary["place_heads"]:
+    if type_ == "Person" and (words[-1].lower_ in vocabulary["place_heads"]
+                              or words[0].lower_ in vocabulary["place_prefixes"] and len(words) > 1):
         type_ = "Place"
+    if type_ == "Person" and words[-1].lower_ in vocabulary["body_heads"]:
+        type_ = "Organization"
     if words[-1].lower_ in vocabulary["agreement_heads"]:
         # "the Pukpuk Mutual Defence Treaty", tagged as an organisation: an agreement signs nothing.
         type_ = "Agreement"
