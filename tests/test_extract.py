@@ -267,6 +267,11 @@ def test_extract_names_by_their_first_or_last_word(extractor, article, body, nam
     assert (name, type_) in {(e.label, e.type) for e in extractor.extract(article(body)).entities}
 
 
+def test_extract_a_capitals_suburbs_are_the_citys(extractor, article):
+    body = "Israeli warplanes struck Beirut's southern suburbs on Friday."
+    assert ("Beirut", "Place") in {(e.label, e.type) for e in extractor.extract(article(body)).entities}
+
+
 @pytest.mark.parametrize("body", [
     # A one-word body before a title word is part of the title.
     "Defence Minister Milos Vucevic spoke to reporters.",

@@ -72,6 +72,9 @@ class ArticleContext:
 def _stands_for_state(span) -> bool:
     words = linking_words()
     root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in load_lexicon().modality["place_nouns"]:
+        # "Beirut's southern suburbs", "Kyiv's outskirts": parts of the city.
+        return False
     if root.dep_ in words["state_deps"]:
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() not in words["place_verbs"]:
