@@ -490,9 +490,9 @@ def _settle_places(frame: _Frame) -> bool:
         # "about 600 soldiers had been killed": losses counted, not a fight told.
         return False
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not frame.recipients and frame.places \
-            and len(frame.agents) == 1 and not (type_ == "Combat" and frame.others):
+            and len(frame.agents) == 1 and not (type_ == "Combat" and (frame.others or frame.lemma not in lexicon.strikes)):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
-        # other side.
+        # other side; a city seized or fighting in a state names no one.
         hosts = [h for h in _host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
         if type_ == "Visit":
             # A trip's host is the state the sentence names ("the North Korean resort city of

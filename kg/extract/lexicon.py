@@ -46,6 +46,7 @@ class Lexicon:
     presence_preps: frozenset[str]
     troop_verbs: frozenset[str]
     kind_nouns: frozenset[str]
+    strikes: frozenset[str]
     purchase_documents: frozenset[str]
     return_words: frozenset[str]
     buyers: frozenset[str]
@@ -124,6 +125,7 @@ def load_lexicon() -> Lexicon:
                    presence_preps=_per_type(data, "presence_preps"),
                    troop_verbs=_per_type(data, "troop_verbs"),
                    kind_nouns=_per_type(data, "kind_nouns"),
+                   strikes=_per_type(data, "strikes"),
                    purchase_documents=_per_type(data, "purchase_documents"),
                    return_words=_per_type(data, "return_words"),
                    buyers=_per_type(data, "buyers"),
