@@ -279,6 +279,16 @@ def test_extract_only_a_strike_takes_in_the_state_where_it_lands(extractor, arti
     assert set(combat.participants) == participants
 
 
+@pytest.mark.parametrize("body, participants", [
+    # Troops in a city go to its state only when the sentence names that state.
+    ("More than 100 German soldiers are stationed at an air base in Niamey.", {ID + "state/deu"}),
+    ("More than 100 German soldiers are stationed in Niamey, Niger.", {ID + "state/deu", ID + "state/ner"}),
+])
+def test_extract_troops_host_is_the_state_the_sentence_names(extractor, article, body, participants):
+    (deployment,) = extractor.extract(article(body)).events
+    assert set(deployment.participants) == participants
+
+
 def test_extract_a_capitals_suburbs_are_the_citys(extractor, article):
     body = "Israeli warplanes struck Beirut's southern suburbs on Friday."
     assert ("Beirut", "Place") in {(e.label, e.type) for e in extractor.extract(article(body)).entities}

@@ -494,10 +494,12 @@ def _settle_places(frame: _Frame) -> bool:
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side; a city seized or fighting in a state names no one.
         hosts = [h for h in _host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
-        if type_ == "Visit":
+        if type_ == "Visit" or type_ == "Deployment" and lexicon.verbs.get(frame.lemma) != "Visit":
             # A trip's host is the state the sentence names ("the North Korean resort city of
             # Wonsan", "Moscow, Russia"); "flew to Moscow" names a city, which the place keeps.
-            hosts = [h for h in hosts if _named_in(frame.sent, h, roles)]
+            # So is the host of troops kept somewhere ("stationed at a base in Niamey" names
+            # none), unlike that of troops or ships arriving ("docked in Busan").
+            hosts = [h for h in hosts if h == frame.places[0] or _named_in(frame.sent, h, roles)]
         # Fighting in a state does not make that state the target: it only takes part.
         (frame.others if type_ == "Combat" else frame.recipients).extend(hosts)
     return True
