@@ -69,7 +69,7 @@ def _signed_again(trigger, type_: str, roles: Roles) -> bool:
     subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
     return subject is not None and (subject.lower_ in {"it", "this"} or any(
         c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
-        and subject.lemma_.lower() in linking_words()["agreement_heads"] | {"deal", "document"})
+        and subject.lemma_.lower() in linking_words()["agreement_heads"] | roles.lexicon.purchase_documents)
 
 
 def _body_meets(event: Event, roles: Roles) -> bool:
@@ -490,7 +490,8 @@ def _settle_places(frame: _Frame) -> bool:
         # "about 600 soldiers had been killed": losses counted, not a fight told.
         return False
     if type_ in {"Visit", "Combat", "Deployment", "Transfer"} and not frame.recipients and frame.places \
-            and len(frame.agents) == 1 and not (type_ == "Combat" and (frame.others or frame.lemma not in lexicon.strikes)):
+            and len(frame.agents) == 1 \
+            and not (type_ == "Combat" and (frame.others or frame.lemma not in lexicon.strikes)):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side; a city seized or fighting in a state names no one.
         hosts = [h for h in _host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
@@ -589,7 +590,8 @@ def _purchase(frame: _Frame, event: Event) -> Iterator[Event]:
     """Yield the delivery a contract for arms promises: "Armenia signed a contract for French
     CAESAR howitzers" is also a transfer to come, between the signers' states and the seller's."""
     roles, lexicon = frame.roles, frame.roles.lexicon
-    documents = [o for o in frame.trigger.children if o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents]
+    documents = [o for o in frame.trigger.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents]
     # The parser hangs "for …" on the document or on the verb.
     goods = [t for d in (documents + [frame.trigger] if documents else []) for prep in d.children
              if prep.dep_ == "prep" and prep.lower_ == "for"

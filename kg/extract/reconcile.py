@@ -243,14 +243,15 @@ def _protests(found: list, lexicon: Lexicon) -> list:
     protest" is a meeting and, between the same two, a protest; in "summoned the ambassador to
     demand an explanation" and "… and demanded …" the demand is made to the one summoned."""
     found = list(found)
-    triggers = {token.i: k for k, (token, _) in enumerate(found)}
+    triggers = {token.i for token, _ in found}
     for token, event in list(found):
         if event.type != "Meeting" or token.lemma_.lower() not in lexicon.modality["summons_verbs"]:
             continue
         purposes = [c for c in token.children if c.dep_ in {"xcomp", "advcl"}
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         joined = [c for c in token.children if c.dep_ == "conj" and not any(d.dep_ == "nsubj" for d in c.children)]
-        said = [triggers[c.i] for c in purposes + joined if c.i in triggers and found[triggers[c.i]][1].type == "Statement"]
+        clauses = {c.i for c in purposes + joined}
+        said = [k for k, (t, e) in enumerate(found) if t.i in clauses and e.type == "Statement"]
         for k in said:
             statement = found[k][1]
             if event.recipient and not statement.recipient and statement.agent == event.agent:
