@@ -89,6 +89,9 @@ def test_trigger_defending_speaks_only_of_a_decision_or_a_policy(extractor, arti
     ("Russia has kept about 2,000 peacekeepers in the region since 2020.", ["Deployment"]),
     ("Germany has led a NATO battlegroup in Lithuania since 2017.", ["Deployment"]),
     ("Vladimir Putin has a residence in Sochi.", []),
+    ("Turkey keeps troops at dozens of bases in northern Iraq.", ["Deployment"]),
+    ("The Philippines has kept a small contingent of marines aboard the BRP Sierra Madre since 1999.",
+     ["Deployment"]),
     # Troops based somewhere are deployed there; an agency based somewhere is not.
     ("Several thousand Russian troops have been based in Belarus since October.", ["Deployment"]),
     ("The agency will be based in Britain.", []),
