@@ -106,15 +106,14 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             _link_person(doc[start:ent.end], context, found, token_iris)
             continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
-            iri = ent.ent_id_
-            capital_of = gazetteer.capital_of.get(iri)
             facility = _facility(doc, ent, gazetteer)
-            if facility is not None and (iri := _new_entity(facility, "Place", context)):
+            if facility is not None and (place := _new_entity(facility, "Place", context)):
                 # "Khartoum International Airport" is a place of its own, not the city.
-                found.append((facility, iri))
-                token_iris.update({token.i: iri for token in facility})
+                found.append((facility, place))
+                token_iris.update({token.i: place for token in facility})
                 continue
             iri = ent.ent_id_
+            capital_of = gazetteer.capital_of.get(iri)
             if _names_building(ent, gazetteer):
                 # "talks in the Kremlin", "at the White House": the building, not the state.
                 iri = _building(ent.text, iri, context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg.extract.clauses import path_up
 from kg.extract.dates import TimeBounds, normalise_date
 from kg.extract.roles import Roles
 
@@ -76,13 +77,9 @@ def _in_own_clause(token, head) -> bool:
     # "Erdoğan, who brokered the deal in July 2022, said …": the date is the brokering's. "…
     # sent 3,000 troops, and the total is expected to reach 10,000 by December": the date is the
     # second clause's, which has a subject of its own.
-    node = token
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "relcl" or node.dep_ == "conj" and node.head.i == head.i \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
-            return True
-        node = node.head
-    return False
+    return any(node.dep_ == "relcl" or node.dep_ == "conj" and node.head.i == head.i
+               and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+               for node in path_up(token, head) or [])
 
 
 def _particle(verb) -> str:
