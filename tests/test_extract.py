@@ -1112,3 +1112,45 @@ def test_extract_a_weekday_before_a_surname_is_no_given_name(extractor, article)
 def test_extract_pilots_trained_to_fly_jets_deploy_nothing(extractor, article):
     body = "Britain will train Ukrainian pilots to fly NATO-standard jets."
     assert "Deployment" not in [e.type for e in extractor.extract(article(body)).events]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "whose" stands for the noun the clause describes.
+    ("Eritrea, whose troops fought alongside Ethiopian federal forces, did not take part.",
+     [("Combat", {"Eritrea", "Ethiopia"})]),
+    # Strikes by two states named on the strike noun are one strike each on the target.
+    ("Iran had curtailed its cooperation with the agency after Israeli and US strikes on its nuclear sites.",
+     [("Combat", {"Israel", "Iran"}), ("Combat", {"United States", "Iran"})]),
+    # Troops sent to a city go to its state; troops of several states in a state are hosted by it.
+    ("Australia sent police and soldiers to Honiara after riots last November.",
+     [("Deployment", {"Australia", "Solomon Islands"})]),
+    ("About 2,000 troops from Russia, Belarus and Armenia are now deployed in Kazakhstan.",
+     [("Deployment", {"Russia", "Belarus", "Armenia", "Kazakhstan"})]),
+    # A town seized is no one's target; plain "Congo" is the Democratic Republic.
+    ("The M23 seized Goma, the largest city in eastern Congo, in late January.", [("Combat", {"M23"})]),
+    ("Congolese troops fought the M23 near Goma.", [("Combat", {"Democratic Republic of the Congo", "M23"})]),
+    # "it" joined to a clause with a subject of its own is that subject.
+    ("Rwanda denies fighting alongside the M23, and it has accused Congolese forces of firing shells into its "
+     "territory.",
+     [("Combat", {"Rwanda", "M23"}), ("Statement", {"Rwanda", "Democratic Republic of the Congo"}),
+      ("Combat", {"Rwanda", "Democratic Republic of the Congo"})]),
+    # The parser joins two leaders to the date before them; both still sign.
+    ("Joe Biden arrived in Apulia. On the sidelines of the summit on Thursday, Biden and President Volodymyr "
+     "Zelenskyy signed the Bilateral Security Agreement.",
+     [("Visit", {"Joe Biden"}), ("Signing", {"Joe Biden", "Volodymyr Zelenskyy"})]),
+    # The receiver the parser hangs on what is given; radars are arms.
+    ("Japan agreed on Friday to give the Philippines coastal surveillance radars worth 600 million yen.",
+     [("Pledge", {"Japan", "Philippines"})]),
+    # Troops that "there were" somewhere are deployed there.
+    ("There are about 900 American troops in Syria.", [("Deployment", {"United States", "Syria"})]),
+])
+def test_extract_owners_coordinations_and_hosts(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+def test_extract_no_troops_there_is_a_negated_deployment(extractor, article):
+    body = "South Sudan's information minister insisted that there were no Ugandan troops in Juba."
+    (deployment,) = extractor.extract(article(body)).events
+    assert (deployment.type, deployment.agent, deployment.status) == ("Deployment", ID + "state/uga", "negated")

@@ -94,8 +94,18 @@ def _adjacent_actor(head, roles: Roles) -> list[str]:
     if index >= head.sent.start:
         iri = roles.token_iris.get(index)
         if iri and roles.type_of(iri) in ACTOR_TYPES:
-            return [iri]
+            # "On Thursday, Biden and President Volodymyr Zelenskyy signed": the parser joins the
+            # pair to the date, so take every actor of the coordination.
+            token = head.doc[index]
+            while token.dep_ == "conj" and _is_actor(token.head, roles):
+                token = token.head
+            return roles.actors(token) if _is_actor(token, roles) else [iri]
     return []
+
+
+def _is_actor(token, roles: Roles) -> bool:
+    iri = roles.token_iris.get(token.i)
+    return bool(iri) and roles.type_of(iri) in ACTOR_TYPES
 
 
 def described(trigger) -> list:

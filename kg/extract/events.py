@@ -205,6 +205,9 @@ def _subject_roles(frame: _Frame) -> None:
         # state sends them.
         frame.quantity, frame.qualifier = cargo_quantity(frame.troops, roles.lexicon)
         frame.agents = frame.agents or frame.patients
+        if frame.troops.dep_ == "attr":
+            # "there were no Ugandan troops in Juba": the troops' state, and where they are.
+            frame.agents = frame.agents or roles.actors(frame.troops)
     elif frame.type == "Combat" and frame.patient_token is not None and frame.lemma in lexicon.interception:
         # "the Iranian drones were shot down by Israel": the drones' side is the other party.
         frame.others += [a for t in frame.patient_token.subtree
@@ -247,6 +250,12 @@ def _cargo_object(frame: _Frame, obj) -> None:
         # "sending it hundreds of tanks"
         frame.recipients += roles.actors(obj)
         return
+    if obj.dep_ == "dobj" and frame.lemma not in lexicon.buyers:
+        # "would give the United States Russian-made equipment": the parser hangs the receiver
+        # on the thing given.
+        frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i
+                             and any(d.lower_ == "the" for d in obj.children if d.i < c.i)
+                             for a in roles.actors(c) if roles.type_of(a) == "State"]
     if frame.lemma in lexicon.troop_verbs:
         # "Russian troops would join Belarusian units": the state whose force they join receives
         # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).
@@ -282,7 +291,7 @@ def _object_roles(frame: _Frame, obj) -> None:
         # but "fired a North Korean missile" says where the weapon came from, not who fought.
         frame.places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
         if not weapon:
-            frame.others += _combat_target(obj, roles)
+            frame.others += _combat_target(obj, roles, strike=frame.lemma in roles.lexicon.strikes)
     elif type_ == "Statement":
         # "accused the United States", "told his guest"; but "condemned Russia's invasion"
         # and "defended her government's decision" address no one.
@@ -319,8 +328,8 @@ def _object_roles(frame: _Frame, obj) -> None:
                              for a in roles.actors(t)]
 
 
-def _combat_target(obj, roles: Roles) -> list[str]:
-    """Return whose target a strike's object is."""
+def _combat_target(obj, roles: Roles, *, strike: bool) -> list[str]:
+    """Return whose target a strike's object is (``strike``: the trigger is a strike)."""
     lexicon = roles.lexicon
     # "struck the Houthi-controlled port": whoever holds the target.
     found = roles.actors(obj) or [a for t in obj.subtree if t.dep_ in {"npadvmod", "compound"}
@@ -333,8 +342,11 @@ def _combat_target(obj, roles: Roles) -> list[str]:
               and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
               and roles.type_of(iri) == "State"]
     # "struck military sites in Iran": the state the targets are in, when they are no one
-    # else's ("struck Houthi targets in Yemen" is the Houthis').
-    return found or [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
+    # else's ("struck Houthi targets in Yemen" is the Houthis'). A town seized ("seized Goma, the
+    # largest city in eastern Congo") is no one's.
+    if found or not strike and roles.token_iris.get(obj.i) and roles.type_of(roles.token_iris[obj.i]) == "Place":
+        return found
+    return [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
                      and (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"]
 
 
@@ -424,6 +436,8 @@ def _preposition_roles(frame: _Frame) -> None:
         # "used drones against Ukraine": the parse may hang the target on the weapon; "fought a
         # four-day conflict with Pakistan", the other side on the war.
         cargo_tokens = frame.objects
+    if frame.troops is not None and frame.troops.dep_ == "attr":
+        cargo_tokens = cargo_tokens + [frame.troops]
     verb_heads = [frame.host_verb] if frame.host_verb is not None and (type_ in {"Combat", "Visit"} or cargo) else []
     if cargo and trigger.dep_ == "acl" and frame.lemma in lexicon.carriers and trigger.head.dep_ == "nsubj":
         # "Trains carrying the first Russian soldiers arrived in Belarus": where the carriers go.
@@ -495,7 +509,8 @@ def _settle_places(frame: _Frame) -> bool:
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side; a city seized or fighting in a state names no one.
         hosts = [h for h in _host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
-        if type_ == "Visit" or type_ == "Deployment" and lexicon.verbs.get(frame.lemma) != "Visit":
+        if type_ == "Visit" or type_ == "Deployment" and lexicon.verbs.get(frame.lemma) != "Visit" \
+                and frame.places[0] not in frame.destinations:
             # A trip's host is the state the sentence names ("the North Korean resort city of
             # Wonsan", "Moscow, Russia"); "flew to Moscow" names a city, which the place keeps.
             # So is the host of troops kept somewhere ("stationed at a base in Niamey" names
@@ -503,6 +518,11 @@ def _settle_places(frame: _Frame) -> bool:
             hosts = [h for h in hosts if h == frame.places[0] or _named_in(frame.sent, h, roles)]
         # Fighting in a state does not make that state the target: it only takes part.
         (frame.others if type_ == "Combat" else frame.recipients).extend(hosts)
+    elif type_ == "Deployment" and not frame.recipients and len(frame.agents) > 1 and frame.places \
+            and roles.type_of(frame.places[0]) == "State" and frame.places[0] not in frame.agents:
+        # "troops from Russia, Belarus and Armenia are deployed in Kazakhstan": the state they are
+        # in hosts one force, not one per sender.
+        frame.others.append(frame.places[0])
     return True
 
 
@@ -571,6 +591,13 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
                           place=stop)
         return
     receivers = [r for r in recipients or frame.others if r not in agents]
+    if frame.type == "Combat" and frame.trigger.pos_ == "NOUN" and len(agents) >= 2 and receivers \
+            and all(roles.type_of(a) == "State" for a in agents):
+        # "after Israeli and US strikes on its nuclear sites": each state's strikes on the target.
+        for attacker in agents:
+            yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
+                          recipient=receivers[0] if len(receivers) == 1 else None)
+        return
     if each_gives(frame.type, frame.trigger, agents, [r for r in recipients if r not in agents], frame.objects, roles):
         # "The United States and Germany have each promised Ukraine a Patriot battery": one
         # promise, or one delivery, per giver.

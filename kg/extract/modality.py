@@ -66,10 +66,13 @@ def _normalised(ent, published: date | None, future: bool, same_day: date | None
 
 def negated(verb) -> bool:
     """Tell whether a verb is negated: "did not meet", "Neither Moscow nor Pyongyang has confirmed",
-    "is no longer supplying"."""
+    "is no longer supplying", "there were no troops"."""
     return any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or
                c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) or
                c.dep_ == "nsubj" and any(g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children)
+               # "there were no Ugandan troops in Juba"
+               or c.dep_ == "attr" and verb.lemma_ == "be" and any(g.dep_ == "det" and g.lower_ == "no"
+                                                                  for g in c.children)
                for c in verb.children)
 
 

@@ -67,6 +67,10 @@ class Roles:
                 and token.head.dep_ == "relcl":
             # "Wang Yi, who said …": the noun the clause describes.
             return self._actor(token.head.head)
+        if token.lower_ == "whose" and token.dep_ == "poss":
+            # "Eritrea, whose troops fought alongside Ethiopian forces": the noun the clause describes.
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self._actor(clause.head) if clause is not None else []
         subject = self._clause_subject(token)
         if subject:
             return subject
@@ -82,7 +86,7 @@ class Roles:
                 if token.dep_ == "dative":
                     # "sending it hundreds of tanks": whom the sending is for.
                     return self._antecedent(token, {"State", "Organization"})
-                return self._governing_subject(token) or \
+                return self._governing_subject(token) or self._joined_subject(token) or \
                     self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         # A name in apposition says who is meant, before any post in the KB does.
@@ -218,6 +222,15 @@ class Roles:
                 return found if len(found) == 1 else []
             verb = verb.head
         return []
+
+    def _joined_subject(self, token) -> list[str]:
+        # "Rwanda denies fighting alongside the M23, and it has accused …": the subject of the
+        # clause "it" is joined to, not the group named last.
+        if token.dep_ != "nsubj" or token.head.dep_ != "conj":
+            return []
+        found = [a for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
+                 for a in self.actors(c) if self.type_of(a) in {"State", "Organization"}]
+        return found if len(found) == 1 else []
 
     def _same_pronoun(self, token) -> list[str]:
         # "he was received by Xi, and he also held talks with Lavrov": the second "he" is the first.

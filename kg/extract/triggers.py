@@ -72,6 +72,11 @@ def _awaited_in(token) -> bool:
 
 
 def trigger_type(token, lexicon: Lexicon) -> str | None:
+    if token.lemma_ == "be" and (troops := troops_moving(token, "Visit", lexicon)) is not None \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for node in (token, troops) for c in node.children):
+        # "11,000 North Korean soldiers were already in Russia's Kursk region", "there were no
+        # Ugandan troops in Juba"
+        return "Deployment"
     if token.pos_ == "VERB" and _purpose(token, lexicon):
         return None
     if token.pos_ == "VERB":
@@ -168,10 +173,6 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         return lexicon.verbs.get(lemma)
     if token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.awaited and _awaited_in(token):
         return "Visit"
-    if token.lemma_ == "be" and troops_moving(token, "Visit", lexicon) is not None \
-            and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
-        # "11,000 North Korean soldiers were already in Russia's Kursk region"
-        return "Deployment"
     if token.pos_ == "NOUN":
         lemma = token.lemma_.lower()
         if lemma in lexicon.kind_nouns and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
@@ -231,6 +232,9 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
     node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
         and trigger.head.lemma_.lower() in lexicon.light_verbs or trigger.pos_ == "ADJ" else trigger
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and node.lemma_ == "be" and any(c.dep_ == "expl" for c in node.children):
+        # "there were no Ugandan troops in Juba"
+        subject = next((c for c in node.children if c.dep_ == "attr"), None)
     if subject is None:
         return None
     # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
