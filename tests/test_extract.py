@@ -1154,3 +1154,27 @@ def test_extract_no_troops_there_is_a_negated_deployment(extractor, article):
     body = "South Sudan's information minister insisted that there were no Ugandan troops in Juba."
     (deployment,) = extractor.extract(article(body)).events
     assert (deployment.type, deployment.agent, deployment.status) == ("Deployment", ID + "state/uga", "negated")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A trip that "takes" someone somewhere is their visit there.
+    ("Marco Rubio spoke in Georgetown, the second stop of a Caribbean tour that took him to Jamaica on Wednesday.",
+     [("Visit", {"Marco Rubio", "Jamaica"})]),
+    ("Annalena Baerbock arrived in Riyadh. Her trip is also due to take her to Egypt and Lebanon.",
+     [("Visit", {"Annalena Baerbock"}), ("Visit", {"Annalena Baerbock", "Egypt"}),
+      ("Visit", {"Annalena Baerbock", "Lebanon"})]),
+    # A person sent somewhere goes there; troops sent are still a deployment.
+    ("Iraq sent its foreign minister, Fuad Hussein, to Zakho.", [("Visit", {"Fuad Hussein"})]),
+    # Exchanging fire is fighting between the two.
+    ("Iranian border guards and Taliban fighters exchanged heavy fire on Saturday.", [("Combat", {"Iran", "Taliban"})]),
+    # An act joined to a statement by "and" is not what the statement reports.
+    ("Luiz Inácio Lula da Silva asked why every nation had to settle its trade in dollars, and he flew to Beijing.",
+     [("Statement", {"Luiz Inácio Lula da Silva"}), ("Visit", {"Luiz Inácio Lula da Silva"})]),
+    # The parser buries the speaker in the date phrase; the apposition before the verb finds her.
+    ("On Friday Kim Yo Jong, the sister of the North Korean leader, threatened a response.",
+     [("Statement", {"Kim Yo Jong"})]),
+])
+def test_extract_trips_envoys_and_buried_subjects(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected

@@ -100,6 +100,18 @@ def _adjacent_actor(head, roles: Roles) -> list[str]:
             while token.dep_ == "conj" and _is_actor(token.head, roles):
                 token = token.head
             return roles.actors(token) if _is_actor(token, roles) else [iri]
+        if head.doc[index].lower_ == "," and index > head.sent.start \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            # "On Friday Kim Yo Jong, the sister of the North Korean leader, threatened …": the
+            # parser buries the subject in the date phrase; the apposition ending before the verb
+            # points back at it.
+            node = head.doc[index - 1]
+            for _ in range(6):
+                if node.dep_ == "appos" and _is_actor(node.head, roles):
+                    return roles.actors(node.head)
+                if node.head.i >= head.i or node.head.i == node.i:
+                    break
+                node = node.head
     return []
 
 

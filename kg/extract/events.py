@@ -61,6 +61,15 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         context.last_events = events
 
 
+def _envoys(trigger, roles: Roles) -> list[str]:
+    """Return the people a cargo verb sends somewhere: "sent his foreign minister to Zakho"."""
+    if trigger.lemma_.lower() not in roles.lexicon.envoy_verbs or trigger.pos_ != "VERB" \
+            or not any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for c in trigger.children):
+        return []
+    sent = [a for c in trigger.children if c.dep_ == "dobj" for a in roles.actors(c)]
+    return sent if sent and all(roles.type_of(a) == "Person" for a in sent) else []
+
+
 def _signed_again(trigger, type_: str, roles: Roles) -> bool:
     """Whether a passive signing only tells more of one already reported: "The deal was signed
     in Malé by …", "It was signed by Redwan Hussien"."""
@@ -139,8 +148,11 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
     """Settle the event type and the subject, or return None when the trigger makes no event."""
     lexicon = roles.lexicon
     troops = troops_moving(trigger, type_, lexicon)
+    envoys = _envoys(trigger, roles)
     if troops is not None:
         type_ = "Deployment"
+    elif envoys:
+        type_ = "Visit"
     elif type_ in lexicon.cargo:
         type_ = cargo_type(trigger, type_, clause_head(trigger, lexicon), lexicon)
         if type_ is None:
@@ -163,6 +175,13 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
         # gives it; but "the first jets should arrive this year" expects them.
         return None
     agents, patients, patient_token = subject(head, roles)
+    if envoys:
+        # "sent the foreign minister, Fuad Hussein, to Zakho": the one sent travels.
+        agents, patients, patient_token = envoys, [], None
+    if type_ == "Visit" and trigger.lemma_.lower() in lexicon.trip_verbs:
+        # "a tour that took him to Jamaica": the one taken travels.
+        agents = [a for c in trigger.children if c.dep_ == "dobj" for a in roles.actors(c)]
+        patients, patient_token = [], None
     if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited and not agents:
         # "Kritenbrink is expected in Hanoi": the one expected goes.
         agents, patients, patient_token = patients, [], None

@@ -41,6 +41,8 @@ class Lexicon:
     needs_word: dict[str, frozenset[str]]
     departures: frozenset[str]
     awaited: frozenset[str]
+    trip_verbs: frozenset[str]
+    envoy_verbs: frozenset[str]
     carriers: frozenset[str]
     presence: frozenset[str]
     presence_preps: frozenset[str]
@@ -117,7 +119,8 @@ def load_lexicon() -> Lexicon:
                    needs_destination=frozenset(data.get("needs_destination", [])),
                    pledge_objects=frozenset(data.get("pledge_objects", [])),
                    departures=_per_type(data, "departures"),
-                   awaited=_per_type(data, "awaited"),
+                   awaited=_per_type(data, "awaited"), trip_verbs=_per_type(data, "trip_verbs"),
+                   envoy_verbs=_per_type(data, "envoy_verbs"),
                    needs_word={verb: frozenset(words) for entry in data.values() if isinstance(entry, dict)
                                for verb, words in entry.get("needs_word", {}).items()},
                    carriers=_per_type(data, "carriers"),

@@ -297,8 +297,11 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return True
     if token.lemma_.lower() in lexicon.modality["judging_verbs"]:
         return False
+    # "declared a day of mourning and sent the foreign minister to Zakho": two acts, not one
+    # reported by the other.
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
                and not _in_speaker(token, other) and not _described(token, other)
+               and not (other.dep_ == "conj" and other.head.i == token.i)
                or _reports_on(token, other, reporting) for other in others)
 
 

@@ -71,6 +71,27 @@ def _awaited_in(token) -> bool:
         and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 
 
+def _trip_takes(token, lexicon: Lexicon) -> bool:
+    # "a tour that took him to Jamaica": the trip carries who makes it.
+    trip = _trip(token)
+    return trip is not None and lexicon.nouns.get(trip.lemma_.lower()) == "Visit" \
+        and any(c.dep_ == "dobj" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+
+
+def _trip(token):
+    """Return the subject of a verb, through "is due to", "was to" and "that"."""
+    node = token
+    for _ in range(4):
+        found = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if found is not None:
+            return node.head if found.lower_ in {"that", "which"} and node.dep_ == "relcl" else found
+        if node.dep_ not in {"xcomp", "acomp", "conj"}:
+            return None
+        node = node.head
+    return None
+
+
 def trigger_type(token, lexicon: Lexicon) -> str | None:
     if token.lemma_ == "be" and (troops := troops_moving(token, "Visit", lexicon)) is not None \
             and any(c.dep_ == "prep" and c.lower_ == "in" for node in (token, troops) for c in node.children):
@@ -105,6 +126,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "ordered a second aircraft carrier to the Middle East"
             return "Deployment"
         if lemma in lexicon.awaited and _awaited_in(token):
+            return "Visit"
+        if lemma in lexicon.trip_verbs and _trip_takes(token, lexicon):
             return "Visit"
         if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
                 and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in token.subtree):
@@ -184,6 +207,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         kind = next((modifiers[c.lower_] for c in token.children
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
         if kind is None and _mentions_earlier(token, lexicon):
+            return None
+        if any(t.lemma_.lower() in lexicon.trip_verbs and (trip := _trip(t)) is not None and trip.i == token.i
+               and _trip_takes(t, lexicon) for t in token.head.subtree):
+            # "her trip is due to take her to Egypt": the verb tells the trip.
             return None
         if token.dep_ == "pobj" and token.head.lower_ == "of" \
                 and token.head.head.lemma_.lower() in lexicon.modality["aside_words"]:
