@@ -1178,3 +1178,36 @@ def test_extract_trips_envoys_and_buried_subjects(extractor, article, body, expe
     extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
     label = {e.iri: e.label for e in extraction.entities}
     assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # States named together that each act, or that each condemn, act one by one.
+    ("In a coordinated move, Lithuania, Latvia and Estonia each summoned a senior Chinese diplomat on Monday.",
+     [("Meeting", {"Lithuania", "China"}), ("Meeting", {"Latvia", "China"}), ("Meeting", {"Estonia", "China"})]),
+    ("Saudi Arabia, Qatar and Egypt condemned the incursion.",
+     [("Statement", {"Saudi Arabia"}), ("Statement", {"Qatar"}), ("Statement", {"Egypt"})]),
+    ("In a joint statement, Saudi Arabia and Qatar condemned the incursion.",
+     [("Signing", {"Saudi Arabia", "Qatar"}), ("Statement", {"Saudi Arabia", "Qatar"})]),
+    # Separate talks, and agreements signed with several partners, are one with each.
+    ("Yoon Suk Yeol held separate talks with Fumio Kishida and with Li Qiang on Sunday.",
+     [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida"}), ("Meeting", {"Yoon Suk Yeol", "Li Qiang"})]),
+    ("Japan has already signed such pacts with Australia and Britain.",
+     [("Signing", {"Japan", "Australia"}), ("Signing", {"Japan", "United Kingdom"})]),
+    # Taking control of a town is fighting for it.
+    ("Defence Minister Sergei Shoigu reported that Russian forces had taken full control of Avdiivka.",
+     [("Combat", {"Russia"})]),
+    # A formation's number is part of its name, and a formation is a military unit.
+    ("The 3rd Separate Assault Brigade had been rushed to Avdiivka.",
+     [("Deployment", {"3rd Separate Assault Brigade", "Ukraine"})]),
+])
+def test_extract_one_by_one_and_units(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2024, 2, 18)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+def test_extract_a_numbered_formation_is_a_military_unit(extractor, article):
+    body = "Roughly 1,700 soldiers of the 82nd Airborne Division will fly from Fort Bragg to Poland."
+    extraction = extractor.extract(article(body))
+    assert {(e.label, e.type) for e in extraction.entities if "Division" in e.label} == {
+        ("82nd Airborne Division", "MilitaryUnit")}

@@ -12,7 +12,7 @@ from kg.extract.lexicon import NEUTRAL_CARGO, Lexicon, parse_quantity, qualifier
 from kg.extract.roles import Roles
 from kg.records import Event
 
-__all__ = ["cargo_quantity", "cargo_type", "coordinated_cargo", "each_gives", "follow_on", "offered"]
+__all__ = ["cargo_quantity", "cargo_type", "coordinated_cargo", "each_gives", "follow_on", "offered", "says_each"]
 
 
 def cargo_quantity(token, lexicon: Lexicon) -> tuple[int | None, str | None]:
@@ -77,9 +77,18 @@ def each_gives(type_: str, trigger, agents: list[str], recipients: list[str], ob
     if type_ not in {"Pledge", "Transfer", "Deployment"} or trigger.lemma_.lower() in lexicon.no_cargo \
             or len(agents) < 2 or not all(roles.type_of(a) == "State" for a in agents):
         return False
-    each = any(t.lower_ == "each" for t in trigger.sent if t.head.i in {trigger.i, trigger.head.i})
+    each = says_each(trigger)
     gives = any(lexicon.cargo_types.get(o.lemma_.lower()) for o in objects)
     return each or bool(recipients) or gives
+
+
+def says_each(trigger, *, on_subject: bool = False) -> bool:
+    """Whether "each" sits on the trigger ("have each promised"), or with ``on_subject`` on its
+    subject ("Lithuania, Latvia and Estonia each summoned"). A pledge keeps the second as one:
+    "Russia and Iran each undertook not to help an aggressor" commits them to each other."""
+    return any(t.lower_ == "each" and (t.head.i in {trigger.i, trigger.head.i}
+                                       or on_subject and t.head.dep_ == "nsubj" and t.head.head.i == trigger.i)
+               for t in trigger.sent)
 
 
 def offered(trigger, lexicon: Lexicon) -> bool:

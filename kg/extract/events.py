@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kg.extract.cargo import cargo_quantity, cargo_type, coordinated_cargo, each_gives, follow_on, offered
+from kg.extract.cargo import (cargo_quantity, cargo_type, coordinated_cargo, each_gives, follow_on, offered,
+                              says_each)
 from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, place_heads,
                                 prepositions, subject, where_clause_place)
 from kg.extract.lexicon import load_lexicon
@@ -617,6 +618,22 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
             yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
                           recipient=receivers[0] if len(receivers) == 1 else None)
         return
+    partners = [o for o in event.participants if o not in agents]
+    if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
+            and all(roles.type_of(p) in {"Person", "State"} for p in partners):
+        # "held separate talks with Kishida and with Li", "signed security agreements with Scholz
+        # and Macron": one with each.
+        for partner in partners:
+            yield replace(event, participants=(agents[0], partner), recipient=None)
+        return
+    if _each_acts(frame):
+        # "Lithuania, Latvia and Estonia each summoned a Chinese diplomat", "Saudi Arabia, Qatar
+        # and Egypt condemned the incursion": one act per state.
+        others = [o for o in event.participants if o not in agents]
+        for actor in agents:
+            yield replace(event, participants=tuple([actor] + others), agent=actor,
+                          recipient=others[0] if len(others) == 1 else None)
+        return
     if each_gives(frame.type, frame.trigger, agents, [r for r in recipients if r not in agents], frame.objects, roles):
         # "The United States and Germany have each promised Ukraine a Patriot battery": one
         # promise, or one delivery, per giver.
@@ -630,6 +647,26 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
         yield from coordinated_cargo(event, frame.objects, roles.lexicon)
     if frame.type == "Signing":
         yield from _purchase(frame, event)
+
+
+def _one_by_one(frame: _Frame) -> bool:
+    """Whether a meeting is held, or documents signed, with each partner apart."""
+    trigger = frame.trigger
+    if frame.type == "Meeting":
+        return any(c.lower_ in {"separate", "separately"} for c in [*trigger.children, *frame.head.children])
+    return frame.type == "Signing" and any(
+        o.dep_ == "dobj" and o.tag_ == "NNS" and o.lemma_.lower() in linking_words()["agreement_heads"]
+        for o in trigger.children)
+
+
+def _each_acts(frame: _Frame) -> bool:
+    """Whether states named together act one by one: "each summoned", "condemned"."""
+    roles, trigger = frame.roles, frame.trigger
+    if frame.type not in {"Meeting", "Statement"} or len(frame.agents) < 2 \
+            or not all(roles.type_of(a) == "State" for a in frame.agents):
+        return False
+    return says_each(trigger, on_subject=True) or frame.type == "Statement" and trigger.lemma_.lower() in roles.lexicon.each_speaks \
+        and not any(t.lower_ in {"joint", "jointly", "together"} for t in trigger.sent)
 
 
 def _purchase(frame: _Frame, event: Event) -> Iterator[Event]:

@@ -62,6 +62,7 @@ class Lexicon:
     between_states: frozenset[str]
     guest_verbs: frozenset[str]
     one_party_pledge: frozenset[str]
+    each_speaks: frozenset[str]
     needs_agent: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
                    between_states=_per_type(data, "between_states"),
                    guest_verbs=_per_type(data, "guest_verbs"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
+                   each_speaks=_per_type(data, "each_speaks"),
                    needs_agent=_per_type(data, "needs_agent"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,

@@ -8,6 +8,7 @@ entities for people, organisations and places that the reference KB lacks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -20,6 +21,7 @@ from kg.records import Entity, Mention, PostClaim, Span
 
 __all__ = ["ArticleContext", "link_paragraph"]
 
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
@@ -412,7 +414,11 @@ def _trim(ent):
             and (doc[end].pos_ == "PROPN" or doc[end].lower_ in particles):
         # "Ursula von" + "der Leyen"
         end += 1
-    span = doc[tokens[0].i:end]
+    start = tokens[0].i
+    if ent.label_ != "PERSON" and start > 0 and _ORDINAL.fullmatch(doc[start - 1].lower_):
+        # "the 3rd Separate Assault Brigade", "its 98th Division": the number is part of the name.
+        start -= 1
+    span = doc[start:end]
     span.label_ = ent.label_
     return span
 
@@ -449,7 +455,7 @@ def _surface(words: list) -> str:
 
 def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     words = [t for t in ent if not (t.is_punct or t.lower_ in {"the", "'s", "’s"})]
-    if not words or not words[0].text[:1].isupper():
+    if not words or not (words[0].text[:1].isupper() or _ORDINAL.fullmatch(words[0].lower_)):
         return None
     name = _surface(words)
     # A name part of a person already named in the article is that person, whatever NER says.
@@ -464,6 +470,8 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
         type_ = "Place"
     if type_ == "Person" and words[-1].lower_ in vocabulary["body_heads"]:
         type_ = "Organization"
+    if words[-1].lower_ in vocabulary["unit_heads"] and type_ != "Person":
+        type_ = "MilitaryUnit"
     if words[-1].lower_ in vocabulary["agreement_heads"]:
         # "the Pukpuk Mutual Defence Treaty", tagged as an organisation: an agreement signs nothing.
         type_ = "Agreement"
