@@ -1211,3 +1211,24 @@ def test_extract_a_numbered_formation_is_a_military_unit(extractor, article):
     extraction = extractor.extract(article(body))
     assert {(e.label, e.type) for e in extraction.entities if "Division" in e.label} == {
         ("82nd Airborne Division", "MilitaryUnit")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Talks during which a promise is made are no part of what is promised.
+    ("Joe Biden promised Volodymyr Zelenskyy during talks at the White House that the United States would "
+     "send Ukraine ATACMS missiles.",
+     [("Pledge", {"United States", "Ukraine"}), ("Meeting", {"Joe Biden", "Volodymyr Zelenskyy"})]),
+    # Who leaves for a summit attends it.
+    ("Olaf Scholz spoke to reporters in Berlin before leaving for the G20 summit in Rio de Janeiro.",
+     [("Meeting", {"Olaf Scholz", "G20"})]),
+    # A state's name right after "send" is the receiver the parser hung on the cargo.
+    ("Britain pledged to send Ukraine anti-aircraft systems.", [("Pledge", {"United Kingdom", "Ukraine"})]),
+    # Pledges joined to one that names its receiver share it.
+    ("France promised Ukraine armoured vehicles earlier this month, and Germany and the United States have "
+     "pledged infantry fighting vehicles.",
+     [("Pledge", {"France", "Ukraine"}), ("Pledge", {"Germany", "Ukraine"}), ("Pledge", {"United States", "Ukraine"})]),
+])
+def test_extract_promises_summits_and_receivers(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2023, 1, 15)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected

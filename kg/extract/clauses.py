@@ -176,9 +176,10 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
                 # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
                 return guests, node
             subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
-            if not subjects and node.dep_ in {"advcl", "xcomp"}:
+            if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
-                # summit": whoever speaks or travels attends.
+                # summit", "spoke in Berlin before leaving for the G20 summit": whoever speaks or
+                # travels attends.
                 subjects = subject(node, roles)[0]
             return subjects, node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:

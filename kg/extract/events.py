@@ -276,6 +276,13 @@ def _cargo_object(frame: _Frame, obj) -> None:
         frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i
                              and any(d.lower_ == "the" for d in obj.children if d.i < c.i)
                              for a in roles.actors(c) if roles.type_of(a) == "State"]
+        # "pledged to send Ukraine anti-aircraft systems": a state's name, not its demonym, right
+        # after the verb is whom it is sent to.
+        first = obj.doc[frame.trigger.i + 1] if frame.trigger.i + 1 < len(obj.doc) else None
+        if not frame.recipients and first is not None and first.dep_ == "compound" and first.head.i == obj.i \
+                and roles.context.gazetteer.names.get(first.text, ("", "demonym"))[1] != "demonym":
+            frame.recipients += [a for a in roles.actors(first)
+                                 if roles.type_of(a) == "State" and a not in frame.agents]
     if frame.lemma in lexicon.troop_verbs:
         # "Russian troops would join Belarusian units": the state whose force they join receives
         # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).

@@ -21,6 +21,8 @@ __all__ = ["reconcile"]
 
 # Words that open a clause saying when something else happened: "…, as the two leaders met".
 _WHEN = frozenset({"as", "when", "while"})
+# Prepositions that say when or where a promise was made, not what it promises.
+_WHEN_PREPS = frozenset({"during", "at", "after", "before"})
 
 
 def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
@@ -43,6 +45,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
     # "Beijing dismissed the accusation": a stance of its own, unless it denies an event.
     found = [(t, e) for t, e in found if not (e.type == "Statement" and t.i in denials)] + copies
     found = _protests(found, lexicon)
+    found = _shared_receivers(found, roles)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
@@ -113,9 +116,11 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
 
 def _promised(token, pledge) -> bool:
     # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
-    # countries signed in June" was signed, not promised).
+    # countries signed in June" was signed, not promised), nor when or where it was made
+    # ("promised Zelenskyy during talks at the White House that …").
     path = path_up(token, pledge)
-    return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path)
+    return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path) \
+        and not (path[-1].dep_ == "prep" and path[-1].lower_ in _WHEN_PREPS)
 
 
 def _fold_elaborations(found: list, roles: Roles) -> list:
@@ -236,6 +241,30 @@ def _denied_copies(sent, found: list, roles: Roles) -> tuple[list, set[int]]:
         if claims:
             denials.add(verb.i)
     return copies, denials
+
+
+def _shared_receivers(found: list, roles: Roles) -> list:
+    """Give a pledge or delivery that names no receiver the one of the same kind joined to it:
+    "France promised Ukraine AMX-10 vehicles, and Germany and the United States have pledged
+    infantry fighting vehicles" are all for Ukraine."""
+    shared = []
+    for token, event in found:
+        if event.type in {"Pledge", "Transfer"} and event.agent and event.recipient is None \
+                and event.participants == (event.agent,):
+            earlier = [e for t, e in found if e.type == event.type and e.recipient and t.i < token.i
+                       and _joined(token, t)]
+            receivers = {e.recipient for e in earlier}
+            if len(receivers) == 1 and roles.type_of(next(iter(receivers))) == "State":
+                receiver = receivers.pop()
+                event = replace(event, participants=(event.agent, receiver), recipient=receiver)
+        shared.append((token, event))
+    return shared
+
+
+def _joined(token, earlier) -> bool:
+    # "…, and Germany has pledged …", "…, while Norway has pledged six": a clause joined to it.
+    path = path_up(token, earlier)
+    return bool(path) and all(node.dep_ in {"conj", "advcl"} for node in path)
 
 
 def _protests(found: list, lexicon: Lexicon) -> list:
