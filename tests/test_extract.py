@@ -1232,3 +1232,16 @@ def test_extract_promises_summits_and_receivers(extractor, article, body, expect
     extraction = extractor.extract(article(body, published=date(2023, 1, 15)))
     label = {e.iri: e.label for e in extraction.entities}
     assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # What a number counts says what is sent: tanks are arms, whatever the verb.
+    ("Australia will send 49 of its ageing M1A1 Abrams tanks to Ukraine.", [("Transfer", {"Australia", "Ukraine"})]),
+    # Two buyers of one seller's jets each buy their own.
+    ("Poland and Germany have also ordered the American jet.",
+     [("Transfer", {"United States", "Poland"}), ("Transfer", {"United States", "Germany"})]),
+])
+def test_extract_what_is_counted_and_who_buys(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2024, 1, 30)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected

@@ -31,8 +31,9 @@ def cargo_quantity(token, lexicon: Lexicon) -> tuple[int | None, str | None]:
 def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     """Return the event type that what is sent makes of a cargo trigger, or None for no event.
 
-    A number or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps
-    the trigger's type; an object that is neither people nor arms ("sent good wishes") makes none.
+    What is sent, or what a number counts ("49 of its tanks"), gives the type; otherwise a number
+    or a name as the object ("sent 10,000 to Russia", "supplied Russia with …") keeps the
+    trigger's type, and an object that is neither people nor arms ("sent good wishes") makes none.
     """
     if trigger.lemma_.lower() in lexicon.no_cargo | lexicon.receiver_objects:
         # "patrol" sends nothing; "arm" names who receives, not what.
@@ -63,11 +64,12 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     if kinds == {"Pledge"}:
         # "would give Argentina $40 million": money alone is promised, whoever receives it.
         return "Pledge"
+    if kinds:
+        # "will send 49 of its Abrams tanks": what the number counts says what is sent.
+        return type_ if type_ in kinds else kinds.pop()
     if any(n.pos_ in {"PROPN", "NUM"} and n.dep_ in {"dobj", "nsubjpass"} for n in nouns):
         return type_
-    if not kinds:
-        return None
-    return type_ if type_ in kinds else kinds.pop()
+    return None
 
 
 def each_gives(type_: str, trigger, agents: list[str], recipients: list[str], objects: list, roles: Roles) -> bool:

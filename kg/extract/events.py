@@ -625,6 +625,12 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
             yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
                           recipient=receivers[0] if len(receivers) == 1 else None)
         return
+    if frame.type == "Transfer" and frame.lemma in roles.lexicon.buyers and len(agents) == 1 \
+            and len(receivers) >= 2 and all(roles.type_of(r) == "State" for r in receivers):
+        # "Poland and Germany have also ordered the American jet": each buys its own.
+        for buyer in receivers:
+            yield replace(event, participants=(agents[0], buyer), recipient=buyer)
+        return
     partners = [o for o in event.participants if o not in agents]
     if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
             and all(roles.type_of(p) in {"Person", "State"} for p in partners):
