@@ -1245,3 +1245,18 @@ def test_extract_what_is_counted_and_who_buys(extractor, article, body, expected
     extraction = extractor.extract(article(body, published=date(2024, 1, 30)))
     label = {e.iri: e.label for e in extraction.entities}
     assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+
+
+def test_extract_an_expulsion_is_a_statement_against_the_expelled_diplomats_state(extractor, article):
+    body = "Sofia expelled ten Russian diplomats in March."
+    (event,) = extractor.extract(article(body, published=date(2022, 6, 28))).events
+    assert (event.type, event.agent, event.recipient) == ("Statement", ID + "state/bgr", RUSSIA)
+
+
+def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extractor, article):
+    body = ("Niger's military rulers have revoked the immunity of the French ambassador, Sylvain Itté. "
+            "President Emmanuel Macron praised Itté for remaining at his post.")
+    extraction = extractor.extract(article(body, published=date(2023, 9, 1)))
+    assert ("Sylvain Itté", "Person") in {(e.label, e.type) for e in extraction.entities}
+    (praise,) = [e for e in extraction.events if e.trigger == "praised"]
+    assert praise.recipient == next(e.iri for e in extraction.entities if e.label == "Sylvain Itté")

@@ -678,7 +678,8 @@ def _each_acts(frame: _Frame) -> bool:
     if frame.type not in {"Meeting", "Statement"} or len(frame.agents) < 2 \
             or not all(roles.type_of(a) == "State" for a in frame.agents):
         return False
-    return says_each(trigger, on_subject=True) or frame.type == "Statement" and trigger.lemma_.lower() in roles.lexicon.each_speaks \
+    return says_each(trigger, on_subject=True) or frame.type == "Statement" \
+        and trigger.lemma_.lower() in roles.lexicon.each_speaks \
         and not any(t.lower_ in {"joint", "jointly", "together"} for t in trigger.sent)
 
 

@@ -267,6 +267,10 @@ def _ner_type(ent) -> str:
             and head.lower_ in words["building_preps"]:
         # "received them in the Oval Office": a building, which the model took for a body.
         return "Place"
+    if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
+            and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
+        # "the French ambassador, Sylvain Itté": the name a title stands beside is a person's.
+        return "Person"
     return type_
 
 
