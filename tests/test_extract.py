@@ -1260,3 +1260,26 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
     assert ("Sylvain Itté", "Person") in {(e.label, e.type) for e in extraction.entities}
     (praise,) = [e for e in extraction.events if e.trigger == "praised"]
     assert praise.recipient == next(e.iri for e in extraction.entities if e.label == "Sylvain Itté")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Who stays away misses the gathering told before, or the talks named; each on their own.
+    ("Leaders of the G20 met in New Delhi on Saturday. Chinese President Xi Jinping and Russian President "
+     "Vladimir Putin both stayed away.",
+     [("Meeting", {"G20"}, "asserted"), ("Meeting", {"Xi Jinping", "G20"}, "negated"),
+      ("Meeting", {"Vladimir Putin", "G20"}, "negated")]),
+    ("Ilham Aliyev stayed away from planned talks with Nikol Pashinyan in Granada in October.",
+     [("Meeting", {"Ilham Aliyev", "Nikol Pashinyan"}, "negated")]),
+    # Who also attends "the meeting" attends the gathering told before.
+    ("Defence ministers of the Shanghai Cooperation Organisation met in Qingdao on Thursday. Pakistan's "
+     "defence minister, Khawaja Asif, also attended the meeting.",
+     [("Meeting", {"Shanghai Cooperation Organisation"}, "asserted"),
+      ("Meeting", {"Khawaja Asif", "Shanghai Cooperation Organisation"}, "asserted")]),
+    # A promise of a reckoning is a threat, so a statement.
+    ("In a televised speech, Hassan Nasrallah promised that Israel would face a harsh reckoning.",
+     [("Statement", {"Hassan Nasrallah"}, "asserted")]),
+])
+def test_extract_absences_attendance_and_threats(extractor, article, body, expected):
+    extraction = extractor.extract(article(body, published=date(2023, 9, 10)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}, e.status) for e in extraction.events] == expected

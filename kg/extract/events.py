@@ -29,7 +29,7 @@ from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
-from kg.extract.triggers import trigger_type, troops_moving
+from kg.extract.triggers import absent, trigger_type, troops_moving
 from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
 
@@ -133,6 +133,24 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if frame.lemma in roles.lexicon.between_states and not _between_states(frame):
         return
     _preposition_roles(frame)
+    if frame.type == "Meeting" and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
+            and trigger.head.lemma_.lower() in {"attend", "join"} \
+            and any(c.lower_ == "the" for c in trigger.children) and not frame.others \
+            and not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in trigger.children) \
+            and roles.context.last_gathering and roles.context.last_gathering not in frame.agents:
+        # "Khawaja Asif also attended the meeting": the gathering told before.
+        frame.others.append(roles.context.last_gathering)
+    if frame.type == "Meeting" and absent(trigger, roles.lexicon):
+        # "Dong Jun stayed away from the forum": the gathering named, else the one told before.
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]
+        named = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for p in prep.children if p.dep_ == "pobj"]
+        # "stayed away from planned talks with Pashinyan": those the talks were to be with.
+        missed = [a for p in named for t in p.subtree if t.i == p.i or t.dep_ == "pobj" and t.head.lower_ == "with"
+                  for a in roles.actors(t)]
+        gathering = roles.context.last_gathering
+        frame.others += missed or ([gathering] if gathering and gathering not in frame.agents
+                                   and not any(c.dep_ == "prep" for p in named for c in p.children) else [])
     if not _settle_places(frame):
         return
     participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
@@ -558,6 +576,9 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=frame.type not in roles.lexicon.future)
     source = source or frame.speaker
+    if absent(trigger, roles.lexicon):
+        # "stayed away": the meeting did not take place for them.
+        status = "negated"
     if frame.lemma in roles.lexicon.awaited and status == "asserted":
         # "is expected in Hanoi": the visit is still to come.
         status = "hedged"
@@ -638,6 +659,12 @@ def _split(frame: _Frame, event: Event) -> Iterator[Event]:
         # and Macron": one with each.
         for partner in partners:
             yield replace(event, participants=(agents[0], partner), recipient=None)
+        return
+    if frame.type == "Meeting" and len(agents) >= 2 and absent(frame.trigger, roles.lexicon):
+        # "Xi and Putin both stayed away": each missed it.
+        others = [o for o in event.participants if o not in agents]
+        for absentee in agents:
+            yield replace(event, participants=tuple([absentee] + others), agent=absentee)
         return
     if _each_acts(frame):
         # "Lithuania, Latvia and Estonia each summoned a Chinese diplomat", "Saudi Arabia, Qatar

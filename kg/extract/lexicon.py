@@ -63,6 +63,7 @@ class Lexicon:
     guest_verbs: frozenset[str]
     one_party_pledge: frozenset[str]
     each_speaks: frozenset[str]
+    absences: frozenset[tuple[str, str]]
     needs_agent: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
@@ -144,6 +145,7 @@ def load_lexicon() -> Lexicon:
                    guest_verbs=_per_type(data, "guest_verbs"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
                    each_speaks=_per_type(data, "each_speaks"),
+                   absences=frozenset(tuple(p.split()) for p in _per_type(data, "absences")),
                    needs_agent=_per_type(data, "needs_agent"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,

@@ -37,6 +37,9 @@ class ArticleContext:
     posts: list[PostClaim] = field(default_factory=list)
     # The people of the last meeting reported as having happened: "the two leaders" after it.
     last_meeting: tuple[str, ...] = ()
+    # The body of the last gathering reported: "Dong Jun stayed away from the forum", "Khawaja
+    # Asif also attended the meeting" after it.
+    last_gathering: str | None = None
     # The place of the last event found: "stopped in Tokyo and met Ishiba there".
     last_place: str | None = None
     # The people the last sentence was about: "he" opening the next paragraph.

@@ -66,6 +66,9 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
         people = [p for p in event.participants if roles.type_of(p) == "Person"]
         if event.type == "Meeting" and event.status == "asserted" and len(people) >= 2:
             context.last_meeting = tuple(people)
+        bodies = [p for p in event.participants if roles.type_of(p) == "Organization"]
+        if event.type == "Meeting" and len(bodies) == 1:
+            context.last_gathering = bodies[0]
         if event.type == "Deployment" and event.agent and roles.type_of(event.agent) == "State":
             context.last_sender = event.agent
         yield event

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.extract.lexicon import Lexicon
 from kg.extract.vocabulary import linking_words
 
-__all__ = ["trigger_type", "troops_moving"]
+__all__ = ["absent", "trigger_type", "troops_moving"]
 
 
 def _speaks_of_future(token, lexicon: Lexicon) -> bool:
@@ -114,6 +114,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
             return None
+        if absent(token, lexicon):
+            return "Meeting"
         if lemma in lexicon.modality["denial_verbs"] and any(
                 o.lemma_.lower() in lexicon.modality["claim_nouns"] | lexicon.modality["said_nouns"]
                 for o in _object_nouns(token)):
@@ -224,6 +226,12 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         return kind or lexicon.nouns.get(lemma)
     return None
+
+
+def absent(token, lexicon: Lexicon) -> bool:
+    """Whether the verb tells who missed a gathering: "stayed away"."""
+    return any(c.dep_ in {"prt", "advmod"} and (token.lemma_.lower(), c.lower_) in lexicon.absences
+               for c in token.children)
 
 
 def _assured(token, lexicon: Lexicon) -> bool:
