@@ -19,6 +19,12 @@ def _events(extractor, article, body, type_=None, **kwargs):
     return [e for e in extraction.events if type_ is None or e.type == type_], extraction
 
 
+def _casts(extraction, *, status: bool = False) -> list[tuple]:
+    """Each event's type and participants' labels (and status), in order."""
+    label = {e.iri: e.label for e in extraction.entities}
+    return [(e.type, {label[p] for p in e.participants}, *((e.status,) if status else ())) for e in extraction.events]
+
+
 def test_extract_meeting_with_participants_place_date_and_evidence(extractor, article):
     body = ("In late October, North Korea's Foreign Minister, Choe Son Hui, made a visit to Moscow, "
             "where she met with Russian Foreign Minister Sergei Lavrov and President Vladimir Putin.")
@@ -1072,8 +1078,7 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
 ])
 def test_extract_groups_leaders_presence_and_advice(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 6, 28)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 def test_extract_arms_a_state_agreed_to_supply_are_pledged(extractor, article):
@@ -1146,8 +1151,7 @@ def test_extract_pilots_trained_to_fly_jets_deploy_nothing(extractor, article):
 ])
 def test_extract_owners_coordinations_and_hosts(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 def test_extract_no_troops_there_is_a_negated_deployment(extractor, article):
@@ -1176,8 +1180,7 @@ def test_extract_no_troops_there_is_a_negated_deployment(extractor, article):
 ])
 def test_extract_trips_envoys_and_buried_subjects(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -1202,8 +1205,7 @@ def test_extract_trips_envoys_and_buried_subjects(extractor, article, body, expe
 ])
 def test_extract_one_by_one_and_units(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 2, 18)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 def test_extract_a_numbered_formation_is_a_military_unit(extractor, article):
@@ -1230,8 +1232,7 @@ def test_extract_a_numbered_formation_is_a_military_unit(extractor, article):
 ])
 def test_extract_promises_summits_and_receivers(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2023, 1, 15)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -1243,8 +1244,7 @@ def test_extract_promises_summits_and_receivers(extractor, article, body, expect
 ])
 def test_extract_what_is_counted_and_who_buys(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 1, 30)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == expected
+    assert _casts(extraction) == expected
 
 
 def test_extract_an_expulsion_is_a_statement_against_the_expelled_diplomats_state(extractor, article):
@@ -1281,5 +1281,4 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
 ])
 def test_extract_absences_attendance_and_threats(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2023, 9, 10)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [(e.type, {label[p] for p in e.participants}, e.status) for e in extraction.events] == expected
+    assert _casts(extraction, status=True) == expected
