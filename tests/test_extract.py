@@ -1123,9 +1123,6 @@ def test_extract_pilots_trained_to_fly_jets_deploy_nothing(extractor, article):
     # "whose" stands for the noun the clause describes.
     ("Eritrea, whose troops fought alongside Ethiopian federal forces, did not take part.",
      [("Combat", {"Eritrea", "Ethiopia"})]),
-    # Strikes by two states named on the strike noun are one strike each on the target.
-    ("Iran had curtailed its cooperation with the agency after Israeli and US strikes on its nuclear sites.",
-     [("Combat", {"Israel", "Iran"}), ("Combat", {"United States", "Iran"})]),
     # Troops sent to a city go to its state; troops of several states in a state are hosted by it.
     ("Australia sent police and soldiers to Honiara after riots last November.",
      [("Deployment", {"Australia", "Solomon Islands"})]),
@@ -1184,18 +1181,6 @@ def test_extract_trips_envoys_and_buried_subjects(extractor, article, body, expe
 
 
 @pytest.mark.parametrize("body, expected", [
-    # States named together that each act, or that each condemn, act one by one.
-    ("In a coordinated move, Lithuania, Latvia and Estonia each summoned a senior Chinese diplomat on Monday.",
-     [("Meeting", {"Lithuania", "China"}), ("Meeting", {"Latvia", "China"}), ("Meeting", {"Estonia", "China"})]),
-    ("Saudi Arabia, Qatar and Egypt condemned the incursion.",
-     [("Statement", {"Saudi Arabia"}), ("Statement", {"Qatar"}), ("Statement", {"Egypt"})]),
-    ("In a joint statement, Saudi Arabia and Qatar condemned the incursion.",
-     [("Signing", {"Saudi Arabia", "Qatar"}), ("Statement", {"Saudi Arabia", "Qatar"})]),
-    # Separate talks, and agreements signed with several partners, are one with each.
-    ("Yoon Suk Yeol held separate talks with Fumio Kishida and with Li Qiang on Sunday.",
-     [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida"}), ("Meeting", {"Yoon Suk Yeol", "Li Qiang"})]),
-    ("Japan has already signed such pacts with Australia and Britain.",
-     [("Signing", {"Japan", "Australia"}), ("Signing", {"Japan", "United Kingdom"})]),
     # Taking control of a town is fighting for it.
     ("Defence Minister Sergei Shoigu reported that Russian forces had taken full control of Avdiivka.",
      [("Combat", {"Russia"})]),
@@ -1238,9 +1223,6 @@ def test_extract_promises_summits_and_receivers(extractor, article, body, expect
 @pytest.mark.parametrize("body, expected", [
     # What a number counts says what is sent: tanks are arms, whatever the verb.
     ("Australia will send 49 of its ageing M1A1 Abrams tanks to Ukraine.", [("Transfer", {"Australia", "Ukraine"})]),
-    # Two buyers of one seller's jets each buy their own.
-    ("Poland and Germany have also ordered the American jet.",
-     [("Transfer", {"United States", "Poland"}), ("Transfer", {"United States", "Germany"})]),
 ])
 def test_extract_what_is_counted_and_who_buys(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2024, 1, 30)))

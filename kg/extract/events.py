@@ -9,19 +9,19 @@ troops or items from the object's numeral (``cargo.py``); status, source and num
 from the words in ``kg/data/modality.toml``. ``reconcile.py`` then settles what each sentence's
 candidates become.
 
-A :class:`_Frame` collects one candidate's roles. ``_build_events`` fills it in stages: from the
+A :class:`Frame` collects one candidate's roles. ``_build_events`` fills it in stages: from the
 subject, from each object, from the trigger's own noun phrase, from prepositions, and from the
-places found; then it makes the event, split per stop or per giver where the sentence says so.
+places found; then it makes the event, split where the sentence tells several at once
+(``split.py``). Which state stands behind an actor or hosts a place is in ``states.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
-from kg.extract.cargo import (cargo_quantity, cargo_type, coordinated_cargo, each_gives, follow_on, offered,
-                              says_each)
+from kg.extract.cargo import cargo_quantity, cargo_type, offered
 from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, place_heads,
                                 prepositions, subject, where_clause_place)
 from kg.extract.lexicon import load_lexicon
@@ -29,6 +29,8 @@ from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
+from kg.extract.split import split
+from kg.extract.states import host_state, named_in, own_state, person_state, state_body_owner
 from kg.extract.triggers import absent, trigger_type, troops_moving
 from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
@@ -63,7 +65,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
 
 
 def _envoys(trigger, roles: Roles) -> list[str]:
-    """Return the people a cargo verb sends somewhere: "sent his foreign minister to Zakho"."""
+    """Return the people a verb of sending sends somewhere: "sent his foreign minister to Zakho"."""
     if trigger.lemma_.lower() not in roles.lexicon.envoy_verbs or trigger.pos_ != "VERB" \
             or not any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for c in trigger.children):
         return []
@@ -89,7 +91,7 @@ def _body_meets(event: Event, roles: Roles) -> bool:
 
 
 @dataclass
-class _Frame:
+class Frame:
     """The roles found so far for one trigger."""
 
     trigger: object
@@ -133,24 +135,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if frame.lemma in roles.lexicon.between_states and not _between_states(frame):
         return
     _preposition_roles(frame)
-    if frame.type == "Meeting" and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
-            and trigger.head.lemma_.lower() in {"attend", "join"} \
-            and any(c.lower_ == "the" for c in trigger.children) and not frame.others \
-            and not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in trigger.children) \
-            and roles.context.last_gathering and roles.context.last_gathering not in frame.agents:
-        # "Khawaja Asif also attended the meeting": the gathering told before.
-        frame.others.append(roles.context.last_gathering)
-    if frame.type == "Meeting" and absent(trigger, roles.lexicon):
-        # "Dong Jun stayed away from the forum": the gathering named, else the one told before.
-        heads = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]
-        named = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                 for p in prep.children if p.dep_ == "pobj"]
-        # "stayed away from planned talks with Pashinyan": those the talks were to be with.
-        missed = [a for p in named for t in p.subtree if t.i == p.i or t.dep_ == "pobj" and t.head.lower_ == "with"
-                  for a in roles.actors(t)]
-        gathering = roles.context.last_gathering
-        frame.others += missed or ([gathering] if gathering and gathering not in frame.agents
-                                   and not any(c.dep_ == "prep" for p in named for c in p.children) else [])
+    if frame.type == "Meeting":
+        _gathering_roles(frame)
     if not _settle_places(frame):
         return
     participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
@@ -160,10 +146,10 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if frame.cargo and offered(trigger, roles.lexicon):
         frame.type = "Pledge"
     event = _event(frame, participants, published, article_text)
-    yield from _split(frame, event)
+    yield from split(frame, event)
 
 
-def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
+def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
     """Settle the event type and the subject, or return None when the trigger makes no event."""
     lexicon = roles.lexicon
     troops = troops_moving(trigger, type_, lexicon)
@@ -219,7 +205,7 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
     if trigger.lemma_.lower() in lexicon.one_party_pledge and len(agents) == 1 \
             and any(c.dep_ == "xcomp" for c in trigger.children):
         type_ = "Pledge"
-    frame = _Frame(trigger, type_, sent, head, roles, troops, cargo, agents, patients, patient_token)
+    frame = Frame(trigger, type_, sent, head, roles, troops, cargo, agents, patients, patient_token)
     if trigger.pos_ == "NOUN" and head is trigger:
         # A noun has no passive subject of its own: "was not given notice of the operation".
         frame.patients, frame.patient_token = [], None
@@ -227,7 +213,7 @@ def _open(trigger, type_: str, sent, roles: Roles) -> _Frame | None:
     return frame
 
 
-def _subject_roles(frame: _Frame) -> None:
+def _subject_roles(frame: Frame) -> None:
     """Add who the light verb or the passive subject brings in, and list the objects."""
     roles, lexicon, trigger, head = frame.roles, frame.roles.lexicon, frame.trigger, frame.head
     host_verb = frame.host_verb
@@ -268,7 +254,7 @@ def _subject_roles(frame: _Frame) -> None:
                      if c.dep_ in {"dobj", "dative"} and c is not trigger] + (described(trigger) if frame.cargo else [])
 
 
-def _cargo_object(frame: _Frame, obj) -> None:
+def _cargo_object(frame: Frame, obj) -> None:
     """Read an object of a cargo trigger: the receiver, or what is sent and who sends it."""
     roles, lexicon = frame.roles, frame.roles.lexicon
     direct = roles.token_iris.get(obj.i)
@@ -312,7 +298,7 @@ def _cargo_object(frame: _Frame, obj) -> None:
         # "Russian ships carried North Korean troops": the troops' state sends them.
         frame.others += frame.agents
         frame.agents = roles.actors(obj)
-    senders = [a for a in frame.agents if _own_state(a, roles) in roles.actors(obj)]
+    senders = [a for a in frame.agents if own_state(a, roles) in roles.actors(obj)]
     if len(frame.agents) > 1 and len(senders) == 1:
         # "Pistorius and Anušauskas signed a roadmap for stationing a German brigade": the
         # troops' state sends them; the other side receives them.
@@ -321,7 +307,7 @@ def _cargo_object(frame: _Frame, obj) -> None:
     frame.agents = frame.agents or roles.actors(obj)
 
 
-def _object_roles(frame: _Frame, obj) -> None:
+def _object_roles(frame: Frame, obj) -> None:
     """Read an object of any other trigger: who or where the event is done to."""
     roles, lexicon, type_ = frame.roles, frame.roles.lexicon, frame.type
     if frame.lemma not in lexicon.departures:
@@ -392,10 +378,10 @@ def _combat_target(obj, roles: Roles, *, strike: bool) -> list[str]:
     if found or not strike and roles.token_iris.get(obj.i) and roles.type_of(roles.token_iris[obj.i]) == "Place":
         return found
     return [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
-                     and (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"]
+            and (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"]
 
 
-def _settle_cargo(frame: _Frame) -> None:
+def _settle_cargo(frame: Frame) -> None:
     """Make a buyer the receiver, and put states, not people, on both ends of a delivery."""
     roles, lexicon = frame.roles, frame.roles.lexicon
     if frame.type == "Transfer" and frame.lemma in lexicon.buyers:
@@ -414,11 +400,11 @@ def _settle_cargo(frame: _Frame) -> None:
     if frame.cargo:
         # "Biden announced aid for Ukraine", "the State Department approved the sale": troops and
         # arms are sent by a state, not by a person or ministry.
-        frame.agents = list(dict.fromkeys(_own_state(a, roles) for a in frame.agents))
-        frame.recipients = list(dict.fromkeys(_own_state(a, roles) for a in frame.recipients))
+        frame.agents = list(dict.fromkeys(own_state(a, roles) for a in frame.agents))
+        frame.recipients = list(dict.fromkeys(own_state(a, roles) for a in frame.recipients))
 
 
-def _noun_roles(frame: _Frame) -> None:
+def _noun_roles(frame: Frame) -> None:
     """Read who a trigger noun's own modifiers name, and who a pledge's clause commits."""
     roles, trigger, type_ = frame.roles, frame.trigger, frame.type
     if type_ == "Combat" and trigger.pos_ == "NOUN" and frame.head is trigger:
@@ -444,18 +430,18 @@ def _noun_roles(frame: _Frame) -> None:
             if all(roles.type_of(a) == "State" for a in committed):
                 # "Dissanayake assured his guest that Sri Lanka would …": a state's promise is
                 # made to the state of the one told.
-                frame.others = [a for a in dict.fromkeys(_person_state(o, roles) for o in frame.others)
+                frame.others = [a for a in dict.fromkeys(person_state(o, roles) for o in frame.others)
                                 if a not in committed]
     if type_ == "Pledge" and any(roles.type_of(o) == "State" for o in frame.others):
         # "Sogavare assured the Americans that …": a leader's pledge to another state commits his
         # own, and he is its source; "Kim pledged to erect a monument" stays his own.
-        states = list(dict.fromkeys(_person_state(a, roles) for a in frame.agents))
+        states = list(dict.fromkeys(person_state(a, roles) for a in frame.agents))
         if states != frame.agents and len(frame.agents) == 1:
             frame.speaker = frame.agents[0]
         frame.agents = states
 
 
-def _between_states(frame: _Frame) -> bool:
+def _between_states(frame: Frame) -> bool:
     """Read a state's commitment to another ("the US commitment to his country's defence");
     False when the noun does not tie two states."""
     roles, trigger = frame.roles, frame.trigger
@@ -472,7 +458,7 @@ def _between_states(frame: _Frame) -> bool:
     return True
 
 
-def _preposition_roles(frame: _Frame) -> None:
+def _preposition_roles(frame: Frame) -> None:
     """Read companions, targets, destinations and places from the clause's prepositions."""
     roles, lexicon, trigger, type_, cargo = frame.roles, frame.roles.lexicon, frame.trigger, frame.type, frame.cargo
     agent_hint = frame.agents[0] if frame.agents else None
@@ -516,7 +502,29 @@ def _preposition_roles(frame: _Frame) -> None:
                 frame.places += roles.places(pobj, agent=agent_hint)
 
 
-def _settle_places(frame: _Frame) -> bool:
+def _gathering_roles(frame: Frame) -> None:
+    """Give who attended or missed a gathering that gathering: the one named, else the one told
+    before ("Khawaja Asif also attended the meeting", "Dong Jun stayed away from the forum")."""
+    roles, trigger = frame.roles, frame.trigger
+    gathering = roles.context.last_gathering
+    if gathering is None or gathering in frame.agents:
+        gathering = None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"attend", "join"} \
+            and any(c.lower_ == "the" for c in trigger.children) and not frame.others \
+            and not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in trigger.children) and gathering:
+        frame.others.append(gathering)
+    if absent(trigger, roles.lexicon):
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]
+        named = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for p in prep.children if p.dep_ == "pobj"]
+        # "stayed away from planned talks with Pashinyan": those the talks were to be with.
+        missed = [a for p in named for t in p.subtree if t.i == p.i or t.dep_ == "pobj" and t.head.lower_ == "with"
+                  for a in roles.actors(t)]
+        told = gathering and not any(c.dep_ == "prep" for p in named for c in p.children)
+        frame.others += missed or ([gathering] if told else [])
+
+
+def _settle_places(frame: Frame) -> bool:
     """Find places the prepositions missed and the states they stand for; False drops the event."""
     roles, lexicon, type_ = frame.roles, frame.roles.lexicon, frame.type
     if type_ == "Visit" and frame.lemma in lexicon.needs_destination and not frame.places and not frame.recipients:
@@ -534,8 +542,8 @@ def _settle_places(frame: _Frame) -> bool:
     if type_ == "Combat":
         # "Russia's Defence Ministry said its Kalibr missiles had destroyed …": a state body's
         # strike is its state's.
-        frame.agents = list(dict.fromkeys(_state_body_owner(a, roles) for a in frame.agents))
-        frame.others = list(dict.fromkeys(_state_body_owner(a, roles) for a in frame.others))
+        frame.agents = list(dict.fromkeys(state_body_owner(a, roles) for a in frame.agents))
+        frame.others = list(dict.fromkeys(state_body_owner(a, roles) for a in frame.others))
     if type_ == "Visit" and not frame.agents:
         # "ships heading to Israel": a visit needs someone who goes.
         return False
@@ -553,14 +561,14 @@ def _settle_places(frame: _Frame) -> bool:
             and not (type_ == "Combat" and (frame.others or frame.lemma not in lexicon.strikes)):
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side; a city seized or fighting in a state names no one.
-        hosts = [h for h in _host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
+        hosts = [h for h in host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
         if type_ == "Visit" or type_ == "Deployment" and lexicon.verbs.get(frame.lemma) != "Visit" \
                 and frame.places[0] not in frame.destinations:
             # A trip's host is the state the sentence names ("the North Korean resort city of
             # Wonsan", "Moscow, Russia"); "flew to Moscow" names a city, which the place keeps.
             # So is the host of troops kept somewhere ("stationed at a base in Niamey" names
             # none), unlike that of troops or ships arriving ("docked in Busan").
-            hosts = [h for h in hosts if h == frame.places[0] or _named_in(frame.sent, h, roles)]
+            hosts = [h for h in hosts if h == frame.places[0] or named_in(frame.sent, h, roles)]
         # Fighting in a state does not make that state the target: it only takes part.
         (frame.others if type_ == "Combat" else frame.recipients).extend(hosts)
     elif type_ == "Deployment" and not frame.recipients and len(frame.agents) > 1 and frame.places \
@@ -571,7 +579,7 @@ def _settle_places(frame: _Frame) -> bool:
     return True
 
 
-def _event(frame: _Frame, participants: list[str], published: date | None, article_text: str) -> Event:
+def _event(frame: Frame, participants: list[str], published: date | None, article_text: str) -> Event:
     roles, trigger, head, sent = frame.roles, frame.trigger, frame.head, frame.sent
     start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
     status, source = modality(trigger, head, sent, roles, modal_hedges=frame.type not in roles.lexicon.future)
@@ -626,115 +634,6 @@ def _event(frame: _Frame, participants: list[str], published: date | None, artic
     )
 
 
-def _split(frame: _Frame, event: Event) -> Iterator[Event]:
-    """Yield the event, once per stop of a trip or per giver when the sentence says so."""
-    roles, agents, recipients = frame.roles, frame.agents, frame.recipients
-    stops = _stops(event.agent, frame.destinations, frame.sent, roles) if frame.type == "Visit" and event.agent else {}
-    if len(stops) >= 2:
-        # "expected to fly on to Eswatini and then to Angola", "flew to Abu Dhabi and Riyadh",
-        # "visited Tajikistan and Turkmenistan": a visit to each.
-        for host, stop in stops.items():
-            named = host if roles.type_of(host) == "State" else None
-            yield replace(event, participants=(event.agent, named) if named else (event.agent,), recipient=named,
-                          place=stop)
-        return
-    receivers = [r for r in recipients or frame.others if r not in agents]
-    if frame.type == "Combat" and frame.trigger.pos_ == "NOUN" and len(agents) >= 2 and receivers \
-            and all(roles.type_of(a) == "State" for a in agents):
-        # "after Israeli and US strikes on its nuclear sites": each state's strikes on the target.
-        for attacker in agents:
-            yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
-                          recipient=receivers[0] if len(receivers) == 1 else None)
-        return
-    if frame.type == "Transfer" and frame.lemma in roles.lexicon.buyers and len(agents) == 1 \
-            and len(receivers) >= 2 and all(roles.type_of(r) == "State" for r in receivers):
-        # "Poland and Germany have also ordered the American jet": each buys its own.
-        for buyer in receivers:
-            yield replace(event, participants=(agents[0], buyer), recipient=buyer)
-        return
-    partners = [o for o in event.participants if o not in agents]
-    if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
-            and all(roles.type_of(p) in {"Person", "State"} for p in partners):
-        # "held separate talks with Kishida and with Li", "signed security agreements with Scholz
-        # and Macron": one with each.
-        for partner in partners:
-            yield replace(event, participants=(agents[0], partner), recipient=None)
-        return
-    if frame.type == "Meeting" and len(agents) >= 2 and absent(frame.trigger, roles.lexicon):
-        # "Xi and Putin both stayed away": each missed it.
-        others = [o for o in event.participants if o not in agents]
-        for absentee in agents:
-            yield replace(event, participants=tuple([absentee] + others), agent=absentee)
-        return
-    if _each_acts(frame):
-        # "Lithuania, Latvia and Estonia each summoned a Chinese diplomat", "Saudi Arabia, Qatar
-        # and Egypt condemned the incursion": one act per state.
-        others = [o for o in event.participants if o not in agents]
-        for actor in agents:
-            yield replace(event, participants=tuple([actor] + others), agent=actor,
-                          recipient=others[0] if len(others) == 1 else None)
-        return
-    if each_gives(frame.type, frame.trigger, agents, [r for r in recipients if r not in agents], frame.objects, roles):
-        # "The United States and Germany have each promised Ukraine a Patriot battery": one
-        # promise, or one delivery, per giver.
-        for giver in agents:
-            yield replace(event, participants=tuple(dict.fromkeys([giver] + receivers)), agent=giver,
-                          recipient=receivers[0] if len(receivers) == 1 else None)
-        return
-    yield event
-    if frame.cargo:
-        yield from follow_on(event, frame.head, roles.lexicon)
-        yield from coordinated_cargo(event, frame.objects, roles.lexicon)
-    if frame.type == "Signing":
-        yield from _purchase(frame, event)
-
-
-def _one_by_one(frame: _Frame) -> bool:
-    """Whether a meeting is held, or documents signed, with each partner apart."""
-    trigger = frame.trigger
-    if frame.type == "Meeting":
-        return any(c.lower_ in {"separate", "separately"} for c in [*trigger.children, *frame.head.children])
-    return frame.type == "Signing" and any(
-        o.dep_ == "dobj" and o.tag_ == "NNS" and o.lemma_.lower() in linking_words()["agreement_heads"]
-        for o in trigger.children)
-
-
-def _each_acts(frame: _Frame) -> bool:
-    """Whether states named together act one by one: "each summoned", "condemned"."""
-    roles, trigger = frame.roles, frame.trigger
-    if frame.type not in {"Meeting", "Statement"} or len(frame.agents) < 2 \
-            or not all(roles.type_of(a) == "State" for a in frame.agents):
-        return False
-    return says_each(trigger, on_subject=True) or frame.type == "Statement" \
-        and trigger.lemma_.lower() in roles.lexicon.each_speaks \
-        and not any(t.lower_ in {"joint", "jointly", "together"} for t in trigger.sent)
-
-
-def _purchase(frame: _Frame, event: Event) -> Iterator[Event]:
-    """Yield the delivery a contract for arms promises: "Armenia signed a contract for French
-    CAESAR howitzers" is also a transfer to come, between the signers' states and the seller's."""
-    roles, lexicon = frame.roles, frame.roles.lexicon
-    documents = [o for o in frame.trigger.children
-                 if o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents]
-    # The parser hangs "for …" on the document or on the verb.
-    goods = [t for d in (documents + [frame.trigger] if documents else []) for prep in d.children
-             if prep.dep_ == "prep" and prep.lower_ == "for"
-             for t in prep.subtree if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"]
-    if not goods:
-        return
-    sellers = list(dict.fromkeys(a for t in goods[0].subtree for a in roles.actors(t) if roles.type_of(a) == "State"))
-    parties = [_person_state(p, roles) for p in event.participants]
-    states = [s for s in dict.fromkeys(sellers + parties) if roles.type_of(s) == "State"]
-    if len(states) < 2:
-        return
-    seller = sellers[0] if len(sellers) == 1 else None
-    buyers = [s for s in states if s != seller]
-    quantity, qualifier = cargo_quantity(goods[0], lexicon)
-    yield replace(event, type="Transfer", participants=tuple(states), agent=seller,
-                  recipient=buyers[0] if seller and len(buyers) == 1 else None, status="hedged",
-                  quantity=quantity, quantity_qualifier=qualifier, agreement=None)
-
-
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
     """Return who a "pledged that X would …" clause commits, and to whom."""
     for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
@@ -752,46 +651,3 @@ def _pledged_by(obj, roles: Roles) -> list[str]:
         return []
     return [a for c in obj.children if c.dep_ == "poss" for a in roles.actors(c)
             if roles.type_of(a) in {"State", "Organization"}]
-
-def _own_state(actor: str, roles: Roles) -> str:
-    """Return the state a person or a state body acts for, if known, else the actor itself."""
-    if roles.type_of(actor) not in {"Person", "Organization"}:
-        return actor
-    state = roles.context.entities[actor].state
-    if state:
-        roles.context.register(state)
-    return state or actor
-
-def _person_state(actor: str, roles: Roles) -> str:
-    return _own_state(actor, roles) if roles.type_of(actor) == "Person" else actor
-
-
-def _state_body_owner(actor: str, roles: Roles) -> str:
-    # A ministry or army of a state, not an armed group or alliance, which have no state.
-    if roles.type_of(actor) != "Organization":
-        return actor
-    return _own_state(actor, roles)
-
-def _named_in(sent, iri: str, roles: Roles) -> bool:
-    return any(roles.token_iris.get(token.i) == iri for token in sent)
-
-def _stops(visitor: str, destinations: list[str], sent, roles: Roles) -> dict[str, str]:
-    """Return each place a trip goes to, keyed by its state, or by itself when the sentence names no state."""
-    stops: dict[str, str] = {}
-    for place in destinations:
-        if roles.type_of(place) == "Place":
-            hosts = [h for h in _host_state(visitor, place, roles) if _named_in(sent, h, roles)]
-            stops.setdefault(hosts[0] if hosts else place, place)
-        elif roles.type_of(place) == "State" and place != visitor:
-            stops.setdefault(place, place)
-    return stops
-
-def _host_state(visitor: str, place: str, roles: Roles) -> list[str]:
-    """Return the state a visit to ``place`` is hosted by, when it is not the visitor's own."""
-    entities = roles.context.entities
-    host = place if entities[place].type == "State" else entities[place].state
-    own = visitor if entities[visitor].type == "State" else entities[visitor].state
-    if not host or host == own:
-        return []
-    roles.context.register(host)
-    return [host]

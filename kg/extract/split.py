@@ -1,0 +1,148 @@
+"""One candidate event, several events: what a sentence tells once but happened more than once.
+
+A trip to several places is a visit to each; two givers, buyers or attackers named together
+each act ("The United States and Germany have each promised Ukraine a Patriot battery", "Israeli
+and US strikes"); "separate talks" and agreements signed with several partners are one with each;
+states that each summon, or that condemn something outside a joint statement, act one by one;
+people who "stayed away" each missed the gathering. A contract signed for arms is also a delivery
+to come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract.cargo import cargo_quantity, coordinated_cargo, each_gives, follow_on, says_each
+from kg.extract.roles import Roles
+from kg.extract.states import host_state, named_in, person_state
+from kg.extract.triggers import absent
+from kg.extract.vocabulary import linking_words
+from kg.records import Event
+
+if TYPE_CHECKING:
+    from kg.extract.events import Frame
+
+__all__ = ["split"]
+
+
+def split(frame: Frame, event: Event) -> Iterator[Event]:
+    """Yield the event, once per stop of a trip or per giver when the sentence says so."""
+    roles, agents, recipients = frame.roles, frame.agents, frame.recipients
+    stops = _stops(event.agent, frame.destinations, frame.sent, roles) if frame.type == "Visit" and event.agent else {}
+    if len(stops) >= 2:
+        # "expected to fly on to Eswatini and then to Angola", "flew to Abu Dhabi and Riyadh",
+        # "visited Tajikistan and Turkmenistan": a visit to each.
+        for host, stop in stops.items():
+            named = host if roles.type_of(host) == "State" else None
+            yield replace(event, participants=(event.agent, named) if named else (event.agent,), recipient=named,
+                          place=stop)
+        return
+    receivers = [r for r in recipients or frame.others if r not in agents]
+    if frame.type == "Combat" and frame.trigger.pos_ == "NOUN" and len(agents) >= 2 and receivers \
+            and all(roles.type_of(a) == "State" for a in agents):
+        # "after Israeli and US strikes on its nuclear sites": each state's strikes on the target.
+        for attacker in agents:
+            yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
+                          recipient=receivers[0] if len(receivers) == 1 else None)
+        return
+    if frame.type == "Transfer" and frame.lemma in roles.lexicon.buyers and len(agents) == 1 \
+            and len(receivers) >= 2 and all(roles.type_of(r) == "State" for r in receivers):
+        # "Poland and Germany have also ordered the American jet": each buys its own.
+        for buyer in receivers:
+            yield replace(event, participants=(agents[0], buyer), recipient=buyer)
+        return
+    partners = [o for o in event.participants if o not in agents]
+    if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
+            and all(roles.type_of(p) in {"Person", "State"} for p in partners):
+        # "held separate talks with Kishida and with Li", "signed security agreements with Scholz
+        # and Macron": one with each.
+        for partner in partners:
+            yield replace(event, participants=(agents[0], partner), recipient=None)
+        return
+    if frame.type == "Meeting" and len(agents) >= 2 and absent(frame.trigger, roles.lexicon):
+        # "Xi and Putin both stayed away": each missed it.
+        others = [o for o in event.participants if o not in agents]
+        for absentee in agents:
+            yield replace(event, participants=tuple([absentee] + others), agent=absentee)
+        return
+    if _each_acts(frame):
+        # "Lithuania, Latvia and Estonia each summoned a Chinese diplomat", "Saudi Arabia, Qatar
+        # and Egypt condemned the incursion": one act per state.
+        others = [o for o in event.participants if o not in agents]
+        for actor in agents:
+            yield replace(event, participants=tuple([actor] + others), agent=actor,
+                          recipient=others[0] if len(others) == 1 else None)
+        return
+    if each_gives(frame.type, frame.trigger, agents, [r for r in recipients if r not in agents], frame.objects, roles):
+        # "The United States and Germany have each promised Ukraine a Patriot battery": one
+        # promise, or one delivery, per giver.
+        for giver in agents:
+            yield replace(event, participants=tuple(dict.fromkeys([giver] + receivers)), agent=giver,
+                          recipient=receivers[0] if len(receivers) == 1 else None)
+        return
+    yield event
+    if frame.cargo:
+        yield from follow_on(event, frame.head, roles.lexicon)
+        yield from coordinated_cargo(event, frame.objects, roles.lexicon)
+    if frame.type == "Signing":
+        yield from _purchase(frame, event)
+
+
+def _one_by_one(frame: Frame) -> bool:
+    """Whether a meeting is held, or documents signed, with each partner apart."""
+    trigger = frame.trigger
+    if frame.type == "Meeting":
+        return any(c.lower_ in {"separate", "separately"} for c in [*trigger.children, *frame.head.children])
+    return frame.type == "Signing" and any(
+        o.dep_ == "dobj" and o.tag_ == "NNS" and o.lemma_.lower() in linking_words()["agreement_heads"]
+        for o in trigger.children)
+
+
+def _each_acts(frame: Frame) -> bool:
+    """Whether states named together act one by one: "each summoned", "condemned"."""
+    roles, trigger = frame.roles, frame.trigger
+    if frame.type not in {"Meeting", "Statement"} or len(frame.agents) < 2 \
+            or not all(roles.type_of(a) == "State" for a in frame.agents):
+        return False
+    return says_each(trigger, on_subject=True) or frame.type == "Statement" \
+        and trigger.lemma_.lower() in roles.lexicon.each_speaks \
+        and not any(t.lower_ in {"joint", "jointly", "together"} for t in trigger.sent)
+
+
+def _purchase(frame: Frame, event: Event) -> Iterator[Event]:
+    """Yield the delivery a contract for arms promises: "Armenia signed a contract for French
+    CAESAR howitzers" is also a transfer to come, between the signers' states and the seller's."""
+    roles, lexicon = frame.roles, frame.roles.lexicon
+    documents = [o for o in frame.trigger.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents]
+    # The parser hangs "for …" on the document or on the verb.
+    goods = [t for d in (documents + [frame.trigger] if documents else []) for prep in d.children
+             if prep.dep_ == "prep" and prep.lower_ == "for"
+             for t in prep.subtree if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"]
+    if not goods:
+        return
+    sellers = list(dict.fromkeys(a for t in goods[0].subtree for a in roles.actors(t) if roles.type_of(a) == "State"))
+    parties = [person_state(p, roles) for p in event.participants]
+    states = [s for s in dict.fromkeys(sellers + parties) if roles.type_of(s) == "State"]
+    if len(states) < 2:
+        return
+    seller = sellers[0] if len(sellers) == 1 else None
+    buyers = [s for s in states if s != seller]
+    quantity, qualifier = cargo_quantity(goods[0], lexicon)
+    yield replace(event, type="Transfer", participants=tuple(states), agent=seller,
+                  recipient=buyers[0] if seller and len(buyers) == 1 else None, status="hedged",
+                  quantity=quantity, quantity_qualifier=qualifier, agreement=None)
+
+
+def _stops(visitor: str, destinations: list[str], sent, roles: Roles) -> dict[str, str]:
+    """Return each place a trip goes to, keyed by its state, or by itself when the sentence names no state."""
+    stops: dict[str, str] = {}
+    for place in destinations:
+        if roles.type_of(place) == "Place":
+            hosts = [h for h in host_state(visitor, place, roles) if named_in(sent, h, roles)]
+            stops.setdefault(hosts[0] if hosts else place, place)
+        elif roles.type_of(place) == "State" and place != visitor:
+            stops.setdefault(place, place)
+    return stops

@@ -1,0 +1,48 @@
+"""Which state stands behind an actor, and which state hosts a place.
+
+A person or a state body acts for its state ("Lavrov" for Russia, "Iran's Foreign Ministry" for
+Iran); an armed group or an alliance has none. A trip or a deployment to a city is hosted by the
+city's state, unless the one who goes is from that state.
+"""
+
+from __future__ import annotations
+
+from kg.extract.roles import Roles
+
+__all__ = ["host_state", "named_in", "own_state", "person_state", "state_body_owner"]
+
+
+def own_state(actor: str, roles: Roles) -> str:
+    """Return the state a person or a state body acts for, if known, else the actor itself."""
+    if roles.type_of(actor) not in {"Person", "Organization"}:
+        return actor
+    state = roles.context.entities[actor].state
+    if state:
+        roles.context.register(state)
+    return state or actor
+
+
+def person_state(actor: str, roles: Roles) -> str:
+    return own_state(actor, roles) if roles.type_of(actor) == "Person" else actor
+
+
+def state_body_owner(actor: str, roles: Roles) -> str:
+    # A ministry or army of a state, not an armed group or alliance, which have no state.
+    if roles.type_of(actor) != "Organization":
+        return actor
+    return own_state(actor, roles)
+
+
+def named_in(sent, iri: str, roles: Roles) -> bool:
+    return any(roles.token_iris.get(token.i) == iri for token in sent)
+
+
+def host_state(visitor: str, place: str, roles: Roles) -> list[str]:
+    """Return the state a visit to ``place`` is hosted by, when it is not the visitor's own."""
+    entities = roles.context.entities
+    host = place if entities[place].type == "State" else entities[place].state
+    own = visitor if entities[visitor].type == "State" else entities[visitor].state
+    if not host or host == own:
+        return []
+    roles.context.register(host)
+    return [host]

@@ -1,0 +1,51 @@
+"""One candidate, several events: sentences that tell at once what happened more than once."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _casts(extraction) -> list[tuple]:
+    label = {e.iri: e.label for e in extraction.entities}
+    return [(e.type, {label[p] for p in e.participants}) for e in extraction.events]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A trip to two places is a visit to each.
+    ("Vladimir Putin visited Tajikistan and Turkmenistan this week.",
+     [("Visit", {"Vladimir Putin", "Tajikistan"}), ("Visit", {"Vladimir Putin", "Turkmenistan"})]),
+    # Two givers named together each give.
+    ("The United States and Germany have each promised Ukraine a Patriot battery.",
+     [("Pledge", {"United States", "Ukraine"}), ("Pledge", {"Germany", "Ukraine"})]),
+    # Strikes by two states named on the strike noun are one strike each on the target.
+    ("Iran had curtailed its cooperation with the agency after Israeli and US strikes on its nuclear sites.",
+     [("Combat", {"Israel", "Iran"}), ("Combat", {"United States", "Iran"})]),
+    # Two buyers of one seller's jets each buy their own.
+    ("Poland and Germany have also ordered the American jet.",
+     [("Transfer", {"United States", "Poland"}), ("Transfer", {"United States", "Germany"})]),
+    # States named together that each act, or that condemn, act one by one; a joint statement is one.
+    ("In a coordinated move, Lithuania, Latvia and Estonia each summoned a senior Chinese diplomat on Monday.",
+     [("Meeting", {"Lithuania", "China"}), ("Meeting", {"Latvia", "China"}), ("Meeting", {"Estonia", "China"})]),
+    ("Saudi Arabia, Qatar and Egypt condemned the incursion.",
+     [("Statement", {"Saudi Arabia"}), ("Statement", {"Qatar"}), ("Statement", {"Egypt"})]),
+    ("In a joint statement, Saudi Arabia and Qatar condemned the incursion.",
+     [("Signing", {"Saudi Arabia", "Qatar"}), ("Statement", {"Saudi Arabia", "Qatar"})]),
+    # Two states that each undertake something commit to each other: one pledge.
+    ("Russia and Iran each undertook not to help an aggressor against the other.",
+     [("Pledge", {"Russia", "Iran"})]),
+    # Separate talks, and agreements signed with several partners, are one with each; talks
+    # with two people together are one meeting.
+    ("Yoon Suk Yeol held separate talks with Fumio Kishida and with Li Qiang on Sunday.",
+     [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida"}), ("Meeting", {"Yoon Suk Yeol", "Li Qiang"})]),
+    ("Yoon Suk Yeol held talks with Fumio Kishida and Li Qiang on Sunday.",
+     [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida", "Li Qiang"})]),
+    ("Japan has already signed such pacts with Australia and Britain.",
+     [("Signing", {"Japan", "Australia"}), ("Signing", {"Japan", "United Kingdom"})]),
+    # A contract signed for arms is also a delivery to come.
+    ("Armenia signed a contract for French CAESAR howitzers.",
+     [("Signing", {"Armenia"}), ("Transfer", {"France", "Armenia"})]),
+])
+def test_split_tells_each_event(extractor, article, body, expected):
+    assert _casts(extractor.extract(article(body, published=date(2024, 6, 15)))) == expected
