@@ -28,7 +28,8 @@ __all__ = ["split"]
 
 
 def split(frame: Frame, event: Event) -> Iterator[Event]:
-    """Yield the event, once per stop of a trip or per giver when the sentence says so."""
+    """Yield the event: once per stop, giver, attacker, buyer, partner or absentee when the sentence
+    tells several, and with the deliveries that come with it."""
     roles, agents, recipients = frame.roles, frame.agents, frame.recipients
     stops = _stops(event.agent, frame.destinations, frame.sent, roles) if frame.type == "Visit" and event.agent else {}
     if len(stops) >= 2:
