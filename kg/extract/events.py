@@ -506,9 +506,7 @@ def _gathering_roles(frame: Frame) -> None:
     """Give who attended or missed a gathering that gathering: the one named, else the one told
     before ("Khawaja Asif also attended the meeting", "Dong Jun stayed away from the forum")."""
     roles, trigger = frame.roles, frame.trigger
-    gathering = roles.context.last_gathering
-    if gathering is None or gathering in frame.agents:
-        gathering = None
+    gathering = roles.context.last_gathering if roles.context.last_gathering not in frame.agents else None
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"attend", "join"} \
             and any(c.lower_ == "the" for c in trigger.children) and not frame.others \
             and not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in trigger.children) and gathering:

@@ -44,9 +44,7 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
     if frame.type == "Combat" and frame.trigger.pos_ == "NOUN" and len(agents) >= 2 and receivers \
             and all(roles.type_of(a) == "State" for a in agents):
         # "after Israeli and US strikes on its nuclear sites": each state's strikes on the target.
-        for attacker in agents:
-            yield replace(event, participants=tuple(dict.fromkeys([attacker] + receivers)), agent=attacker,
-                          recipient=receivers[0] if len(receivers) == 1 else None)
+        yield from _one_each(event, agents, receivers)
         return
     if frame.type == "Transfer" and frame.lemma in roles.lexicon.buyers and len(agents) == 1 \
             and len(receivers) >= 2 and all(roles.type_of(r) == "State" for r in receivers):
@@ -63,25 +61,18 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
             yield replace(event, participants=(agents[0], partner), recipient=None)
         return
     if frame.type == "Meeting" and len(agents) >= 2 and absent(frame.trigger, roles.lexicon):
-        # "Xi and Putin both stayed away": each missed it.
-        others = [o for o in event.participants if o not in agents]
-        for absentee in agents:
-            yield replace(event, participants=tuple([absentee] + others), agent=absentee)
+        # "Xi and Putin both stayed away": each missed it, and no one hosts a meeting missed.
+        yield from _one_each(event, agents, partners, to_one=False)
         return
     if _each_acts(frame):
         # "Lithuania, Latvia and Estonia each summoned a Chinese diplomat", "Saudi Arabia, Qatar
         # and Egypt condemned the incursion": one act per state.
-        others = [o for o in event.participants if o not in agents]
-        for actor in agents:
-            yield replace(event, participants=tuple([actor] + others), agent=actor,
-                          recipient=others[0] if len(others) == 1 else None)
+        yield from _one_each(event, agents, partners)
         return
     if each_gives(frame.type, frame.trigger, agents, [r for r in recipients if r not in agents], frame.objects, roles):
         # "The United States and Germany have each promised Ukraine a Patriot battery": one
         # promise, or one delivery, per giver.
-        for giver in agents:
-            yield replace(event, participants=tuple(dict.fromkeys([giver] + receivers)), agent=giver,
-                          recipient=receivers[0] if len(receivers) == 1 else None)
+        yield from _one_each(event, agents, receivers)
         return
     yield event
     if frame.cargo:
@@ -89,6 +80,14 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
         yield from coordinated_cargo(event, frame.objects, roles.lexicon)
     if frame.type == "Signing":
         yield from _purchase(frame, event)
+
+
+def _one_each(event: Event, actors: list[str], counterparts: list[str], *, to_one: bool = True) -> Iterator[Event]:
+    """Yield the event once per actor, with the same counterparts; a single counterpart is the
+    recipient when ``to_one``."""
+    for actor in actors:
+        yield replace(event, participants=tuple(dict.fromkeys([actor, *counterparts])), agent=actor,
+                      recipient=counterparts[0] if to_one and len(counterparts) == 1 else None)
 
 
 def _one_by_one(frame: Frame) -> bool:
