@@ -1264,3 +1264,39 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
 def test_extract_absences_attendance_and_threats(extractor, article, body, expected):
     extraction = extractor.extract(article(body, published=date(2023, 9, 10)))
     assert _casts(extraction, status=True) == expected
+
+
+@pytest.mark.parametrize("body, cast", [
+    # A weapon named, not described, is what is sent.
+    ("Croatia received the first six of its 12 second-hand Rafales from France in April.",
+     ("Transfer", {"Croatia", "France"})),
+    ("Pakistan received its first F-16s from the United States in 1983.",
+     ("Transfer", {"Pakistan", "United States"})),
+    # Who takes delivery receives; a known place that no single state holds acts for itself.
+    ("Taiwan took delivery of its first 11 HIMARS rocket launchers from the United States.",
+     ("Transfer", {"Taiwan", "United States"})),
+])
+def test_extract_a_named_weapon_received_or_taken_delivery_of_is_a_transfer(extractor, article, body, cast):
+    assert _casts(_events(extractor, article, body)[1]) == [cast]
+
+
+def test_extract_he_in_an_opening_clause_is_the_one_the_sentence_is_about(extractor, article):
+    body = ("Antonio Tajani spoke on Monday. Speaking in New York, where he was attending the UN General Assembly, "
+            "Spanish Prime Minister Pedro Sánchez said a navy ship would leave Cartagena.")
+    casts = _casts(_events(extractor, article, body, "Meeting")[1])
+    assert ("Meeting", {"Pedro Sánchez", "UN General Assembly"}) in casts
+
+
+def test_extract_a_contract_signed_to_buy_is_signed_with_the_seller_and_the_delivery_is_to_come(extractor, article):
+    body = "Argentina signed a contract in April to buy 24 of the jets from Denmark for about $300 million."
+    extraction = _events(extractor, article, body)[1]
+    assert _casts(extraction, status=True) == [("Signing", {"Argentina", "Denmark"}, "asserted"),
+                                               ("Transfer", {"Argentina", "Denmark"}, "hedged")]
+    # The day the contract was signed is not the day of the delivery.
+    assert extraction.events[0].date is not None and extraction.events[1].date is None
+
+
+def test_extract_us_military_before_a_noun_is_the_state(extractor, article):
+    body = "A US military aircraft landed in Niamey. The US military said the flight was routine."
+    mentions = [(m.span.text, m.entity.rsplit("/", 1)[-1]) for m in extractor.extract(article(body)).mentions]
+    assert ("US military", "usa") in mentions and ("US military", "usa-armed-forces") in mentions

@@ -176,3 +176,10 @@ def test_reconcile_a_demand_made_at_a_summons_is_made_to_the_one_summoned(extrac
     (demand,) = [e for e in events if e.type == "Statement"]
     assert (demand.agent, demand.recipient) == (meeting.agent, meeting.recipient)
     assert meeting.recipient in demand.participants
+
+
+def test_reconcile_a_saying_joined_to_a_promise_of_its_own_stays_a_statement(extractor, article):
+    body = ("Chancellor Friedrich Merz arrived in Vilnius. Merz, who took office two weeks ago, told the crowd that "
+            "the allies' security was Germany's own, and he promised that Berlin would help defend NATO territory.")
+    types = sorted(e.type for e in extractor.extract(article(body)).events if e.evidence.text.startswith("Merz,"))
+    assert types == ["Pledge", "Statement"]

@@ -49,3 +49,13 @@ def _casts(extraction) -> list[tuple]:
 ])
 def test_split_tells_each_event(extractor, article, body, expected):
     assert _casts(extractor.extract(article(body, published=date(2024, 6, 15)))) == expected
+
+
+@pytest.mark.parametrize("body, casts", [
+    ("Denmark has promised Ukraine 19 of the jets and the Netherlands 24.",
+     [("Pledge", {"Denmark", "Ukraine"}), ("Pledge", {"Netherlands", "Ukraine"})]),
+    ("Britain has pledged to send Ukraine anti-aircraft systems and Canada eight armoured vehicles.",
+     [("Pledge", {"United Kingdom", "Ukraine"}), ("Pledge", {"Canada", "Ukraine"})]),
+])
+def test_split_a_giver_whose_verb_is_left_out_gives_too(extractor, article, body, casts):
+    assert _casts(extractor.extract(article(body))) == casts

@@ -149,3 +149,45 @@ def test_trigger_sanctions_thanks_and_vetoes_are_statements(extractor, article, 
 ])
 def test_trigger_granting_is_a_pledge_only_for_the_future(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # What an agreement binds a party to is a pledge ...
+    ("Under the declaration, Japan and Australia will consult each other in any contingency.", ["Pledge"]),
+    ("Under the deal, Kinshasa is to end any state support for the FDLR.", ["Pledge"]),
+    # ... but not the same words with no agreement behind them.
+    ("Japan and Australia will consult each other in any contingency.", []),
+])
+def test_trigger_what_an_agreement_binds_a_party_to_is_a_pledge(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # Troops whose verb hangs on another still move.
+    ("Kenyan soldiers began arriving in Congo on Saturday.", ["Deployment"]),
+    # Flying an aircraft is not a trip.
+    ("Indonesia and Thailand already fly versions of the T-50.", []),
+    # Speaking at a named gathering attends it.
+    ("Speaking at the Munich Security Conference on Saturday, Volodymyr Zelenskyy said his soldiers were brave.",
+     ["Meeting", "Statement"]),
+    ("In a speech to the UN General Assembly, Volodymyr Zelenskyy said some countries were only pretending.",
+     ["Meeting", "Statement"]),
+])
+def test_trigger_troops_aircraft_and_speeches_at_gatherings(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # What a force could do is no strike.
+    ("Japan signed a contract to buy missiles, giving its forces the means to hit targets 1,600 kilometres away.",
+     ["Signing", "Transfer"]),
+    ("US forces carried out a raid against Islamic State commanders in Syria.", ["Combat"]),
+    # Diplomatic and economic steps are statements; what is protested is told elsewhere.
+    ("Bolivia broke off diplomatic relations with Israel in protest at its offensive in Gaza.", ["Statement"]),
+    ("Iraq ordered Sweden's ambassador to leave the country on Thursday.", ["Statement"]),
+    ("Ankara restricted exports of steel to Israel.", ["Statement"]),
+    ("Russian President Vladimir Putin congratulated Nicolás Maduro on his re-election.", ["Statement"]),
+    ("Brazil hit back on Monday.", []),
+])
+def test_trigger_capabilities_raids_and_diplomatic_steps(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -53,7 +53,7 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
     if trigger.pos_ == "NOUN":
         nouns += [c for c in trigger.children if c.dep_ == "compound"]
-    kinds = {lexicon.cargo_types.get(n.lemma_.lower()) for n in nouns}
+    kinds = {lexicon.cargo_type(n) for n in nouns}
     kinds.discard(None)
     if kinds == {NEUTRAL_CARGO}:
         return type_
@@ -80,7 +80,7 @@ def each_gives(type_: str, trigger, agents: list[str], recipients: list[str], ob
             or len(agents) < 2 or not all(roles.type_of(a) == "State" for a in agents):
         return False
     each = says_each(trigger)
-    gives = any(lexicon.cargo_types.get(o.lemma_.lower()) for o in objects)
+    gives = any(lexicon.cargo_type(o) for o in objects)
     return each or bool(recipients) or gives
 
 

@@ -31,7 +31,7 @@ from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.extract.split import split
 from kg.extract.states import host_state, named_in, own_state, person_state, state_body_owner
-from kg.extract.triggers import absent, trigger_type, troops_moving
+from kg.extract.triggers import absent, named_gatherings, trigger_type, troops_moving
 from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
 
@@ -137,6 +137,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     _preposition_roles(frame)
     if frame.type == "Meeting":
         _gathering_roles(frame)
+    if frame.type == "Signing":
+        frame.others += _sellers(frame)
     if not _settle_places(frame):
         return
     participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
@@ -235,7 +237,7 @@ def _subject_roles(frame: Frame) -> None:
     elif frame.type == "Combat" and frame.patient_token is not None and frame.lemma in lexicon.interception:
         # "the Iranian drones were shot down by Israel": the drones' side is the other party.
         frame.others += [a for t in frame.patient_token.subtree
-                         if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer" for a in roles.actors(t)]
+                         if lexicon.cargo_type(t) == "Transfer" for a in roles.actors(t)]
     elif frame.cargo and frame.patient_token is not None:
         # "about 1,000 North Korean engineers have been sent": the passive subject is the cargo.
         frame.quantity, frame.qualifier = cargo_quantity(frame.patient_token, roles.lexicon)
@@ -261,7 +263,7 @@ def _cargo_object(frame: Frame, obj) -> None:
     with_cargo = [c for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
     # "denies arming the group", "supplying the country with missiles": a reference to someone
     # named earlier receives too, but not a cargo noun ("sent the soldiers").
-    referred = obj.lemma_.lower() not in lexicon.cargo_types and (frame.lemma in lexicon.receiver_objects
+    referred = lexicon.cargo_type(obj) is None and (frame.lemma in lexicon.receiver_objects
                                                                    or with_cargo) and roles.actors(obj)
     if direct and roles.type_of(direct) in ACTOR_TYPES or referred:
         # "supplied Russia with shells": the object is the receiver, the cargo follows "with".
@@ -313,7 +315,7 @@ def _object_roles(frame: Frame, obj) -> None:
     if frame.lemma not in lexicon.departures:
         # "left Tehran for China": the object is where the trip starts.
         frame.places += [p for p in roles.places(obj) if roles.type_of(p) == "Place"]
-    weapon = lexicon.cargo_types.get(obj.lemma_.lower()) == "Transfer"
+    weapon = lexicon.cargo_type(obj) == "Transfer"
     if type_ == "Combat" and weapon and frame.lemma in lexicon.interception:
         # "shot down several Ukrainian drones": the drones' side is the other party.
         frame.others += roles.actors(obj)
@@ -326,11 +328,13 @@ def _object_roles(frame: Frame, obj) -> None:
     elif type_ == "Statement":
         # "accused the United States", "told his guest"; but "condemned Russia's invasion"
         # and "defended her government's decision" address no one.
-        frame.others += roles.actors(obj, owners=False)
+        # "ordered Sweden's ambassador to leave": an envoy stands for the state that sent them.
+        frame.others += roles.actors(obj, owners=obj.lemma_.lower() in lexicon.modality["envoy_nouns"])
         # "imposed sanctions on Li", "announced sanctions against Shahed Aviation Industries"
-        if obj.lemma_.lower() in lexicon.modality["penalty_nouns"]:
-            frame.others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}
-                             for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
+        words = {"on", "against"} if obj.lemma_.lower() in lexicon.modality["penalty_nouns"] else \
+            {"to", "from", "with"} if obj.lemma_.lower() in lexicon.modality["dealings_nouns"] else set()
+        frame.others += [a for prep in prepositions([obj]) if prep.lower_ in words
+                         for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
     elif type_ == "Pledge" and _pledged_by(obj, roles):
         # "he pledged North Korea's full support for Russia's war": the state committed is
         # the agent (the speaker is the source), and what the support is for, the receiver.
@@ -511,6 +515,9 @@ def _gathering_roles(frame: Frame) -> None:
             and any(c.lower_ == "the" for c in trigger.children) and not frame.others \
             and not any(c.dep_ in {"compound", "poss", "prep", "amod"} for c in trigger.children) and gathering:
         frame.others.append(gathering)
+    # "speaking at the Munich Security Conference": the gathering is met.
+    frame.others += [a for p in named_gatherings(trigger, roles.lexicon) for a in roles.actors(p)
+                     if roles.type_of(a) == "Organization"]
     if absent(trigger, roles.lexicon):
         heads = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]
         named = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
@@ -520,6 +527,17 @@ def _gathering_roles(frame: Frame) -> None:
                   for a in roles.actors(t)]
         told = gathering and not any(c.dep_ == "prep" for p in named for c in p.children)
         frame.others += missed or ([gathering] if told else [])
+
+
+def _sellers(frame: Frame) -> list[str]:
+    """Return who sells what a contract is signed to buy: "signed a contract to buy 24 of the jets
+    from Denmark" is signed with Denmark."""
+    roles = frame.roles
+    buying = [c for node in [frame.trigger, *frame.objects] for c in node.children
+              if c.dep_ in {"xcomp", "acl", "advcl"} and c.lemma_.lower() in roles.lexicon.buyers]
+    goods = [o for verb in buying for o in verb.children if o.dep_ == "dobj"]
+    return [a for prep in prepositions(buying + goods) if prep.lower_ == "from"
+            for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p) if a not in frame.agents]
 
 
 def _settle_places(frame: Frame) -> bool:
@@ -592,6 +610,9 @@ def _event(frame: Frame, participants: list[str], published: date | None, articl
             and roles.lexicon.modality["approval_verbs"] & {head.lemma_, trigger.lemma_}:
         # "approved the sale of 40 F-16s", "announced $1.85 billion in military aid": not yet sent.
         status = "hedged"
+    contracted = frame.cargo and _contracted(head, roles.lexicon)
+    if contracted and status == "asserted":
+        status = "hedged"
     if frame.type == "Pledge" and trigger.lemma_.lower() not in roles.lexicon.verbs and status == "negated":
         # "told them the United States would not walk away": the promise is made.
         status = "asserted"
@@ -601,6 +622,9 @@ def _event(frame: Frame, participants: list[str], published: date | None, articl
     when = date_for(head, sent, published, future=status == "hedged", same_day=roles.context.last_day,
                     reporting=frozenset() if frame.type in {"Statement", "Pledge"}
                     else words["reporting_verbs"] | words["judging_verbs"])
+    if contracted:
+        # The day and the place are the contract's, not the delivery's.
+        when, frame.places = None, []
     if when is not None and when.earliest is not None and when.earliest == when.latest:
         roles.context.last_day = when.earliest
     agent = frame.agents[0] if len(frame.agents) == 1 else None
@@ -630,6 +654,17 @@ def _event(frame: Frame, participants: list[str], published: date | None, articl
         source=source,
         trigger=trigger.text,
     )
+
+
+def _contracted(head, lexicon) -> bool:
+    """Whether a delivery is what a contract is signed for: "signed a contract in April to buy 24
+    of the jets" (the parser hangs "to buy" on the contract or on the signing)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    if head.dep_ == "acl":
+        return head.head.lemma_.lower() in lexicon.purchase_documents
+    return head.dep_ == "advcl" and any(o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents
+                                        for o in head.head.children)
 
 
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:

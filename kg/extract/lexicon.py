@@ -61,6 +61,8 @@ class Lexicon:
     needs_cargo: frozenset[str]
     between_states: frozenset[str]
     guest_verbs: frozenset[str]
+    gathering_words: frozenset[str]
+    gathering_heads: frozenset[str]
     one_party_pledge: frozenset[str]
     each_speaks: frozenset[str]
     absences: frozenset[tuple[str, str]]
@@ -71,8 +73,22 @@ class Lexicon:
     test_waters: frozenset[str]
     casualty_verbs: frozenset[str]
     cargo_types: dict[str, str]
+    weapon_names: frozenset[str]
+    weapon_designation: re.Pattern[str]
     modality: dict
     qualifiers: dict[str, str]
+
+    def cargo_type(self, token) -> str | None:
+        """Return the kind of cargo a word names: its lemma's, or a transfer for a named weapon."""
+        kind = self.cargo_types.get(token.lemma_.lower())
+        if kind is None and token.text[:1].isupper() and token.dep_ not in {"compound", "amod", "nmod"}:
+            # "received its first F-16s", "six of its 12 Rafales": a weapon is often named, not
+            # described. ("CAESAR howitzers" are described by the noun the name hangs on.)
+            name = token.lower_
+            if self.weapon_designation.fullmatch(name) or name in self.weapon_names \
+                    or name.removesuffix("s") in self.weapon_names:
+                return "Transfer"
+        return kind
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +159,8 @@ def load_lexicon() -> Lexicon:
                    needs_cargo=_per_type(data, "needs_cargo"),
                    between_states=_per_type(data, "between_states"),
                    guest_verbs=_per_type(data, "guest_verbs"),
+                   gathering_words=_per_type(data, "gathering_words"),
+                   gathering_heads=_per_type(data, "gathering_heads"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
                    each_speaks=_per_type(data, "each_speaks"),
                    absences=frozenset(tuple(p.split()) for p in _per_type(data, "absences")),
@@ -154,6 +172,8 @@ def load_lexicon() -> Lexicon:
                    casualty_verbs=_per_type(data, "casualty_verbs"),
                    needs_no_event=_per_type(data, "needs_no_event"),
                    needs_weapon=_per_type(data, "needs_weapon"),
+                   weapon_names=frozenset(data["Transfer"].get("weapon_names", [])),
+                   weapon_designation=re.compile(data["Transfer"].get("weapon_designation", "(?!)")),
                    modality=lists, qualifiers=qualifiers)
 
 

@@ -253,10 +253,10 @@ def _in_title(ent) -> bool:
 
 def _names_weapon(ent) -> bool:
     # "two Patriot systems", "its Mirage 2000 fighters": a weapon's name, not a body or a place.
-    doc, cargo = ent.doc, load_lexicon().cargo_types
+    doc, lexicon = ent.doc, load_lexicon()
     after = [t for t in doc[ent.end:ent.end + 2] if not t.like_num]
-    return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) and after[0].lemma_.lower() in cargo \
-        and after[0].pos_ == "NOUN"
+    return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) \
+        and lexicon.cargo_type(after[0]) is not None and after[0].pos_ == "NOUN"
 
 
 def _ner_type(ent) -> str:
@@ -304,7 +304,7 @@ def _given_name(token, token_iris: dict[int, str]) -> bool:
 def _describes_noun(ent, gazetteer) -> bool:
     entity = gazetteer.entities[ent.ent_id_]
     return entity.type in {"Organization", "MilitaryUnit"} and entity.state is not None \
-        and any(t.is_lower for t in ent) and ent.root.dep_ in {"amod", "compound"}
+        and any(t.is_lower for t in ent) and ent.root.dep_ in {"amod", "compound", "nmod"}
 
 
 def _facility(doc, ent, gazetteer):

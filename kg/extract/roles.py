@@ -62,6 +62,10 @@ class Roles:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
+        if iri and token.dep_ in {"nsubj", "nsubjpass"} and self.type_of(iri) == "Place" \
+                and self.context.entities[iri].wikidata and not self.context.entities[iri].state:
+            # "Taiwan took delivery of …": a known place that no single state holds acts for itself.
+            return [iri]
         pronouns = self.lexicon.modality
         if token.lower_ in {"who", "which", "that"} and token.dep_ in {"nsubj", "nsubjpass"} \
                 and token.head.dep_ == "relcl":
@@ -75,7 +79,8 @@ class Roles:
         if subject:
             return subject
         if token.lower_ in pronouns["person_pronouns"]:
-            return self._same_pronoun(token) or self._previous_subject(token) or self._antecedent(token, {"Person"})
+            return self._same_pronoun(token) or self._previous_subject(token) or self._named_after(token) \
+                or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
                 # "it" stands for a state or body only as a subject, possessor or indirect object
@@ -153,7 +158,7 @@ class Roles:
             # "some of those troops", "most of them": who the whole is.
             return [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
-        if self.lexicon.cargo_types.get(token.lemma_.lower()) == "Deployment" and self.context.last_sender \
+        if self.lexicon.cargo_type(token) == "Deployment" and self.context.last_sender \
                 and any(c.lower_ in {"the", "those", "these"} for c in token.children) \
                 and not any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in token.children):
             # "those troops", "the soldiers": the ones the article last reported sent.
@@ -171,7 +176,7 @@ class Roles:
             if leaders:
                 return leaders
         if token.lemma_.lower() in pronouns["member_nouns"] or token.lemma_.lower() in self.lexicon.movers \
-                or self.lexicon.cargo_types.get(token.lemma_.lower()) == "Deployment":
+                or self.lexicon.cargo_type(token) == "Deployment":
             # "Leaders of the G7", "advisers from Russia and France", "warships from the United
             # States and Japan": whom they act for.
             found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
@@ -180,7 +185,7 @@ class Roles:
                 return found
         lemma = token.lemma_.lower()
         if not owners and lemma not in pronouns["group_nouns"] and lemma not in pronouns["member_nouns"] \
-                and self.lexicon.cargo_types.get(lemma) != "Deployment":
+                and self.lexicon.cargo_type(token) != "Deployment":
             # Troops, delegations and officials stand for their state; an invasion or a decision does not.
             return []
         # "the Saudi-led coalition": who leads it.
@@ -188,7 +193,7 @@ class Roles:
                    for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod"} for a in self._actor(g)]
         if leaders:
             return leaders
-        if self.lexicon.cargo_types.get(lemma) == "Transfer":
+        if self.lexicon.cargo_type(token) == "Transfer":
             # "drones launched by Yemen's Houthi rebels": whose weapons they are.
             launchers = [a for acl in token.children if acl.dep_ == "acl" for by in acl.children if by.dep_ == "agent"
                          for p in by.children if p.dep_ == "pobj" for a in self.actors(p)]
@@ -337,6 +342,17 @@ class Roles:
         arguments += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
         return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
                 if t.i in self.token_iris and t.i != token.i}
+
+    def _named_after(self, token) -> list[str]:
+        """Resolve "he" in a clause that opens the sentence to the person its main clause is about:
+        "Speaking in New York, where he was attending the UN General Assembly, Pedro Sánchez said …"."""
+        root = token.sent.root
+        opening = next((c for c in root.children if c.dep_ == "advcl" and c.i < token.i), None)
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i), None)
+        if opening is None or subject is None or not any(t.i == token.i for t in opening.subtree):
+            return []
+        people = [a for a in self.actors(subject) if self.type_of(a) == "Person"]
+        return people if len(people) == 1 else []
 
     def _previous_subject(self, token) -> list[str]:
         """Resolve a sentence's subject "he" or "she" to the person the sentence before was about.

@@ -75,11 +75,35 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
         yield from _one_each(event, agents, receivers)
         return
     yield event
+    if frame.type in {"Pledge", "Transfer"}:
+        yield from _gapped_givers(frame, event)
     if frame.cargo:
         yield from follow_on(event, frame.head, roles.lexicon)
         yield from coordinated_cargo(event, frame.objects, roles.lexicon)
     if frame.type == "Signing":
         yield from _purchase(frame, event)
+
+
+def _gapped_givers(frame: Frame, event: Event) -> Iterator[Event]:
+    """Yield the same gift from a second giver whose verb is left out: "Denmark has promised Ukraine
+    19 of the jets and the Netherlands 24", "pledged to send Ukraine air-defence systems and Canada
+    eight armoured vehicles"."""
+    roles = frame.roles
+    if event.agent is None or roles.type_of(event.agent) != "State" or event.recipient is None:
+        return
+    verbs = [frame.trigger, *(c for c in frame.trigger.children if c.dep_ == "xcomp")]
+    # "pledged to send …": the delivery is promised, and the pledge that holds it does not name the second giver.
+    promised = frame.trigger.dep_ == "xcomp" \
+        and frame.trigger.head.lemma_.lower() in roles.lexicon.modality["promise_verbs"]
+    objects = [o for v in verbs for o in v.children if o.dep_ in {"dobj", "dative"}]
+    for node in (t for o in objects for t in o.subtree if t.dep_ == "conj"):
+        for named in (t for t in [node, *node.children] if t is node or t.dep_ in {"nmod", "compound"}):
+            giver = roles.token_iris.get(named.i)
+            if giver and roles.type_of(giver) == "State" and giver not in event.participants:
+                quantity, qualifier = cargo_quantity(node, roles.lexicon)
+                yield replace(event, type="Pledge" if promised else event.type, status="asserted" if promised
+                              else event.status, participants=(giver, event.recipient), agent=giver,
+                              quantity=quantity, quantity_qualifier=qualifier, trigger=node.text)
 
 
 def _one_each(event: Event, actors: list[str], counterparts: list[str], *, to_one: bool = True) -> Iterator[Event]:
@@ -120,7 +144,7 @@ def _purchase(frame: Frame, event: Event) -> Iterator[Event]:
     # The parser hangs "for …" on the document or on the verb.
     goods = [t for d in (documents + [frame.trigger] if documents else []) for prep in d.children
              if prep.dep_ == "prep" and prep.lower_ == "for"
-             for t in prep.subtree if lexicon.cargo_types.get(t.lemma_.lower()) == "Transfer"]
+             for t in prep.subtree if lexicon.cargo_type(t) == "Transfer"]
     if not goods:
         return
     sellers = list(dict.fromkeys(a for t in goods[0].subtree for a in roles.actors(t) if roles.type_of(a) == "State"))

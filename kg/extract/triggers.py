@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.extract.lexicon import Lexicon
 from kg.extract.vocabulary import linking_words
 
-__all__ = ["absent", "trigger_type", "troops_moving"]
+__all__ = ["absent", "named_gatherings", "trigger_type", "troops_moving"]
 
 
 def _speaks_of_future(token, lexicon: Lexicon) -> bool:
@@ -31,6 +31,12 @@ def _purpose(token, lexicon: Lexicon) -> bool:
         and lexicon.verbs.get(token.head.lemma_.lower()) in lexicon.cargo
 
 
+def _capability(token, lexicon: Lexicon) -> bool:
+    # "giving its forces the means to hit targets far away": what they could do.
+    return token.dep_ == "acl" and token.head.lower_ in lexicon.modality["capability_nouns"] \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _topic(token, lexicon: Lexicon) -> bool:
     # "its policy of not supplying weapons to Ukraine": what the policy is about, not an event.
     node = token.head if token.dep_ == "pcomp" else None
@@ -42,7 +48,7 @@ def _weapon_object(token, lexicon: Lexicon) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    return any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in objects)
+    return any(lexicon.cargo_type(o) == "Transfer" for o in objects)
 
 
 def _object_nouns(token) -> list:
@@ -57,7 +63,7 @@ def _troops_kept(token, lexicon: Lexicon) -> bool:
     # "has thousands of troops in Somalia"
     objects = [o for o in token.children if o.dep_ == "dobj"]
     nouns = [n for o in objects for n in [o, *(p for prep in o.children if prep.lower_ == "of" for p in prep.children)]]
-    troops = [n for n in nouns if lexicon.cargo_types.get(n.lemma_.lower()) == "Deployment"]
+    troops = [n for n in nouns if lexicon.cargo_type(n) == "Deployment"]
     return bool(troops) and any(c.dep_ == "prep" and c.lower_ in lexicon.presence_preps
                                 for node in [token, *objects, *troops] for c in node.children)
 
@@ -98,7 +104,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         # "11,000 North Korean soldiers were already in Russia's Kursk region", "there were no
         # Ugandan troops in Juba"
         return "Deployment"
-    if token.pos_ == "VERB" and _purpose(token, lexicon):
+    if token.pos_ == "VERB" and (_purpose(token, lexicon) or _capability(token, lexicon)):
         return None
     if token.pos_ == "VERB":
         lemma = token.lemma_.lower()
@@ -112,7 +118,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "becoming the first Western country to promise Kyiv tanks" ranks what was told;
             # "the first time Russia had sent" still tells it.
             return None
-        if any(c.dep_ == "prt" and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
+        if any(c.dep_ in {"prt", "advmod"} and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
             return None
         if absent(token, lexicon):
             return "Meeting"
@@ -124,7 +130,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
         if lemma in lexicon.commands and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children) \
-                and not any(lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in _object_nouns(token)):
+                and not any(lexicon.cargo_type(o) == "Transfer" for o in _object_nouns(token)):
             # "ordered a second aircraft carrier to the Middle East"
             return "Deployment"
         if lemma in lexicon.awaited and _awaited_in(token):
@@ -134,7 +140,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
                 and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in token.subtree):
             return "Deployment"
-        if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (o.lemma_.lower() in lexicon.cargo_types or
+        if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (lexicon.cargo_type(o) is not None or
                                                                      o.lemma_.lower() in lexicon.movers)
                                                 for o in token.children) \
                 and any(c.dep_ == "prep" and c.lower_ in {"to", "into", "towards", "toward", "across"}
@@ -142,14 +148,19 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "flew a missile launcher to Luzon": the mover's own side is deployed; but pilots
             # trained "to fly NATO-standard jets" go nowhere.
             return "Deployment"
+        if lemma in lexicon.moves_cargo and lexicon.verbs.get(lemma) == "Visit" \
+                and any(lexicon.cargo_type(o) == "Transfer" for o in _object_nouns(token)):
+            # "Indonesia and Thailand already fly versions of the T-50": they go nowhere.
+            return None
         if lexicon.verbs.get(lemma) == "Visit" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
             # "stopped sending weapons to Ukraine": no one goes anywhere.
             return None
         if lemma in lexicon.buyers and lexicon.verbs.get(lemma) != "Transfer" and any(
-                lexicon.cargo_types.get(o.lemma_.lower()) == "Transfer" for o in _object_nouns(token)):
+                lexicon.cargo_type(o) == "Transfer" for o in _object_nouns(token)):
             # "Poland received its first K2 tanks from South Korea": a delivery, not a guest.
             return "Transfer"
-        if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children):
+        if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children) \
+                or named_gatherings(token, lexicon):
             return "Meeting"
         senses = lexicon.object_senses.get(lemma, {})
         sense = next((senses[o.lemma_.lower()] for o in _object_nouns(token) if o.lemma_.lower() in senses), None)
@@ -180,7 +191,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
-        if lemma in lexicon.needs_cargo and not any(o.lemma_.lower() in lexicon.cargo_types
+        if lemma in lexicon.needs_cargo and not any(lexicon.cargo_type(o) is not None
                                                     for o in _object_nouns(token)):
             return None
         objects = [o for o in token.children if o.dep_ == "dobj"]
@@ -193,7 +204,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.needs_no_event and any(
                 c.dep_ == "xcomp" and trigger_type(c, lexicon) for c in token.children):
             return None
-        if lemma not in lexicon.verbs and _assured(token, lexicon):
+        if lemma not in lexicon.verbs and (_assured(token, lexicon) or _bound(token, lexicon)):
             return "Pledge"
         return lexicon.verbs.get(lemma)
     if token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.awaited and _awaited_in(token):
@@ -208,7 +219,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         # "a joint statement" is signed; "a statement" alone is not.
         kind = next((modifiers[c.lower_] for c in token.children
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
-        if kind is None and _mentions_earlier(token, lexicon):
+        if kind is None and (_mentions_earlier(token, lexicon) or _protested(token, lexicon)):
             return None
         if any(t.lemma_.lower() in lexicon.trip_verbs and (trip := _trip(t)) is not None and trip.i == token.i
                and _trip_takes(t, lexicon) for t in token.head.subtree):
@@ -224,6 +235,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                             for c in token.head.children):
             # "called the attacks an aggression", "condemned the strike": the words are the event.
             return None
+        if kind is None and named_gatherings(token, lexicon):
+            return "Meeting"
         return kind or lexicon.nouns.get(lemma)
     return None
 
@@ -244,6 +257,41 @@ def _assured(token, lexicon: Lexicon) -> bool:
     teller = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     return teller is not None and teller.lemma_.lower() in lexicon.modality["assurance_verbs"] \
         and any(c.dep_ in {"dobj", "dative"} for c in teller.children)
+
+
+def _bound(token, lexicon: Lexicon) -> bool:
+    """Whether the verb is what an agreement binds a party to: "Under the pact, France and Greece
+    must come to each other's aid", "Under the deal, Rwanda is to lift its measures"."""
+    modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modality["binding_modals"] for c in token.children) \
+        or token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
+    if not modal or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in [*token.children, *token.head.children]):
+        return False
+    # "and Kinshasa is to end any support": the terms are named once, on the first clause.
+    clause = token.head if token.dep_ == "xcomp" else token
+    while clause.dep_ == "conj":
+        clause = clause.head
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in lexicon.modality["binding_terms"] for p in c.children)
+        for node in (clause, token) for c in node.children)
+
+
+def named_gatherings(token, lexicon: Lexicon) -> list:
+    """Return the named gatherings a word of speaking or attending is at: "speaking at the Munich
+    Security Conference", "a speech to the UN General Assembly", "attending the UN General Assembly"."""
+    if token.lemma_.lower() not in lexicon.gathering_words:
+        return []
+    # "making his first speech at the Shangri-La Dialogue": the parser may hang "at" on the verb.
+    heads = [token, token.head] if token.dep_ == "dobj" else [token]
+    named = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"at", "to"}
+             for p in prep.children if p.dep_ == "pobj"]
+    if token.pos_ == "VERB":
+        named += [o for o in token.children if o.dep_ == "dobj"]
+    return [n for n in named if n.pos_ == "PROPN" and n.lower_ in lexicon.gathering_heads]
+
+
+def _protested(token, lexicon: Lexicon) -> bool:
+    # "in protest at its offensive in the Gaza Strip": the reason for a step, not news of its own.
+    return token.dep_ == "pobj" and token.head.head.lemma_.lower() in lexicon.modality["protest_nouns"]
 
 
 def _mentions_earlier(token, lexicon: Lexicon) -> bool:
@@ -267,6 +315,9 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
     node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
         and trigger.head.lemma_.lower() in lexicon.light_verbs or trigger.pos_ == "ADJ" else trigger
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and node.dep_ == "xcomp":
+        # "soldiers began arriving in Congo", "soldiers are expected to be flown to Germany"
+        subject = next((c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and node.lemma_ == "be" and any(c.dep_ == "expl" for c in node.children):
         # "there were no Ugandan troops in Juba"
         subject = next((c for c in node.children if c.dep_ == "attr"), None)
@@ -275,7 +326,7 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
     # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
     for noun in [subject, *(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
                             for p in prep.children if p.dep_ == "pobj")]:
-        if lexicon.cargo_types.get(noun.lemma_.lower()) == "Deployment" or noun.lemma_.lower() in lexicon.movers \
+        if lexicon.cargo_type(noun) == "Deployment" or noun.lemma_.lower() in lexicon.movers \
                 or _ship_name(noun):
             return noun
     return None
