@@ -1300,3 +1300,24 @@ def test_extract_us_military_before_a_noun_is_the_state(extractor, article):
     body = "A US military aircraft landed in Niamey. The US military said the flight was routine."
     mentions = [(m.span.text, m.entity.rsplit("/", 1)[-1]) for m in extractor.extract(article(body)).mentions]
     assert ("US military", "usa") in mentions and ("US military", "usa-armed-forces") in mentions
+
+
+def test_extract_weapons_struck_are_their_owners_but_weapons_fired_are_not(extractor, article):
+    body = ("Israeli warplanes struck about 100 Hezbollah rocket launchers on Thursday. "
+            "Russia fired a North Korean missile at Kharkiv.")
+    casts = _casts(_events(extractor, article, body, "Combat")[1])
+    assert ("Combat", {"Israel", "Hezbollah"}) in casts
+    assert all("North Korea" not in names for _, names in casts)
+
+
+@pytest.mark.parametrize("body, name", [
+    # A father's name after "bin" is no surname, and a reference person's name inside a longer
+    # name is part of it.
+    ("Bahrain's Crown Prince Salman bin Hamad Al Khalifa signed the pact.", "Salman bin Hamad Al Khalifa"),
+    ("Qatar's defence minister, Sheikh Saoud bin Abdulrahman Al Thani, signed the letter.",
+     "Saoud bin Abdulrahman Al Thani"),
+    ("Gantz was received by King Hamad bin Isa Al Khalifa at the royal palace.", "Hamad bin Isa Al Khalifa"),
+])
+def test_extract_an_arabic_name_with_bin_is_one_person(extractor, article, body, name):
+    people = [e.label for e in extractor.extract(article(body)).entities if e.type == "Person"]
+    assert name in people and not any(p != name and p in name for p in people)

@@ -187,7 +187,35 @@ def test_trigger_troops_aircraft_and_speeches_at_gatherings(extractor, article, 
     ("Iraq ordered Sweden's ambassador to leave the country on Thursday.", ["Statement"]),
     ("Ankara restricted exports of steel to Israel.", ["Statement"]),
     ("Russian President Vladimir Putin congratulated Nicolás Maduro on his re-election.", ["Statement"]),
+    ("Paul Kagame retorted that his country's army was not a militia.", ["Statement"]),
+    ("Cyril Ramaphosa blamed the deaths on the M23.", ["Statement"]),
     ("Brazil hit back on Monday.", []),
 ])
 def test_trigger_capabilities_raids_and_diplomatic_steps(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, casts", [
+    # Forces that cross or enter a border, airspace or zone deploy, even with no place named.
+    ("South Korea scrambled jets after five North Korean drones crossed the border.",
+     [("Deployment", {"North Korea"})]),
+    ("A Chinese surveillance plane entered Japanese airspace on Monday.", [("Deployment", {"China"})]),
+    ("Israeli troops moved into the demilitarised buffer zone on Sunday.", [("Deployment", {"Israel"})]),
+    # A plane that carries people on a trip deploys no one.
+    ("Their plane landed at Joint Base Andrews.", []),
+])
+def test_trigger_forces_crossing_a_frontier_deploy(extractor, article, body, casts):
+    extraction = extractor.extract(article(body))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [(e.type, {label[p] for p in e.participants}) for e in extraction.events] == casts
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Antony Blinken and Sergei Lavrov spoke for about 10 minutes on the sidelines.", ["Meeting"]),
+    ("Xi Jinping also spoke briefly with Narendra Modi.", ["Meeting"]),
+    # A call is no meeting, and reporters are no one to meet.
+    ("Joe Biden spoke with Xi Jinping by telephone on Tuesday.", []),
+    ("Vladimir Putin spoke to reporters in Moscow.", []),
+])
+def test_trigger_speaking_face_to_face_is_a_meeting(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types

@@ -323,7 +323,7 @@ def _object_roles(frame: Frame, obj) -> None:
         # "struck a factory in the Ukrainian city of Dnipro", "destroyed a Ukrainian warship";
         # but "fired a North Korean missile" says where the weapon came from, not who fought.
         frame.places += [p for t in obj.subtree for p in roles.places(t) if roles.type_of(p) == "Place"]
-        if not weapon:
+        if not weapon or frame.lemma not in lexicon.firing_verbs:
             frame.others += _combat_target(obj, roles, strike=frame.lemma in roles.lexicon.strikes)
     elif type_ == "Statement":
         # "accused the United States", "told his guest"; but "condemned Russia's invasion"
@@ -548,7 +548,8 @@ def _settle_places(frame: Frame) -> bool:
     frame.places += where_clause_place(frame.head, roles)
     if not frame.places:
         frame.places += clause_places(frame.head, frame.trigger, roles, said=type_ == "Statement")
-    if frame.troops is not None and not frame.places and not frame.recipients:
+    if frame.troops is not None and not frame.places and not frame.recipients and not any(
+            t.lemma_.lower() in lexicon.frontier_nouns and t.dep_ in {"dobj", "pobj"} for t in frame.trigger.subtree):
         return False
     if type_ == "Combat" and frame.lemma in lexicon.interception and not frame.agents and frame.places:
         # "air defences shot down several Ukrainian drones over Belarus": the state defended.

@@ -106,6 +106,8 @@ def _add_surnames(gazetteer: Gazetteer) -> None:
                 continue
             if entity.state in family_first:
                 family, shortest = words[0], 2
+            elif words[-2].lower() in linking_words()["patronymic_words"]:
+                continue
             else:
                 family, shortest = words[-1], 4
             # "No Kwang Chol", "To Lam": a surname that is also a common word is not a name alone.

@@ -51,6 +51,7 @@ class Lexicon:
     strikes: frozenset[str]
     purchase_documents: frozenset[str]
     return_words: frozenset[str]
+    frontier_nouns: frozenset[str]
     buyers: frozenset[str]
     commands: frozenset[str]
     receiver_objects: frozenset[str]
@@ -61,6 +62,8 @@ class Lexicon:
     needs_cargo: frozenset[str]
     between_states: frozenset[str]
     guest_verbs: frozenset[str]
+    face_to_face: frozenset[str]
+    remote_words: frozenset[str]
     gathering_words: frozenset[str]
     gathering_heads: frozenset[str]
     one_party_pledge: frozenset[str]
@@ -70,6 +73,7 @@ class Lexicon:
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
+    firing_verbs: frozenset[str]
     test_waters: frozenset[str]
     casualty_verbs: frozenset[str]
     cargo_types: dict[str, str]
@@ -149,6 +153,7 @@ def load_lexicon() -> Lexicon:
                    strikes=_per_type(data, "strikes"),
                    purchase_documents=_per_type(data, "purchase_documents"),
                    return_words=_per_type(data, "return_words"),
+                   frontier_nouns=_per_type(data, "frontier_nouns"),
                    buyers=_per_type(data, "buyers"),
                    commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),
@@ -159,6 +164,8 @@ def load_lexicon() -> Lexicon:
                    needs_cargo=_per_type(data, "needs_cargo"),
                    between_states=_per_type(data, "between_states"),
                    guest_verbs=_per_type(data, "guest_verbs"),
+                   face_to_face=_per_type(data, "face_to_face"),
+                   remote_words=_per_type(data, "remote_words"),
                    gathering_words=_per_type(data, "gathering_words"),
                    gathering_heads=_per_type(data, "gathering_heads"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
@@ -168,6 +175,7 @@ def load_lexicon() -> Lexicon:
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
                    interception=_per_type(data, "interception"),
+                   firing_verbs=_per_type(data, "firing_verbs"),
                    test_waters=_per_type(data, "test_waters"),
                    casualty_verbs=_per_type(data, "casualty_verbs"),
                    needs_no_event=_per_type(data, "needs_no_event"),

@@ -133,11 +133,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         if any(t.i in token_iris for t in ent):
             continue
         iri = ent.ent_id_
-        if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
+        particles = linking_words()["name_particles"]
+        if ent.end < len(doc) and (doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title or ent.end + 1 < len(doc)
+                                   and doc[ent.end].lower_ in particles and doc[ent.end + 1].is_title):
             # "Charles Michel": the first name of someone else, not King Charles; "Ali Bagheri
-            # Kani" keeps the given name before it too.
+            # Kani" keeps the given name before it too, and "Salman bin Hamad" is not King Salman.
             end = ent.end
-            particles = linking_words()["name_particles"]
             # "Mohammed Shia al-Sudani": particles and hyphens inside a name go on with it.
             while end < len(doc) and doc[end].pos_ == "PROPN" and (
                     doc[end].is_title or doc[end].lower_ in particles and end + 1 < len(doc)
@@ -287,9 +288,16 @@ def _link_person(name, context: ArticleContext, found: list, token_iris: dict[in
 
 def _name_start(ent, token_iris: dict[int, str]) -> int:
     """Return where a name starts when given names come before the entity ruler's match."""
-    start = ent.start
-    while start > 0 and _given_name(ent.doc[start - 1], token_iris):
-        start -= 1
+    start, doc = ent.start, ent.doc
+    particles = linking_words()["name_particles"]
+    while start > 0:
+        if _given_name(doc[start - 1], token_iris):
+            start -= 1
+        elif start > 1 and doc[start - 1].lower_ in particles and _given_name(doc[start - 2], token_iris):
+            # "Hamad bin Isa Al Khalifa": the name goes on across a particle.
+            start -= 2
+        else:
+            break
     return start
 
 

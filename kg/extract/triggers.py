@@ -159,6 +159,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                 lexicon.cargo_type(o) == "Transfer" for o in _object_nouns(token)):
             # "Poland received its first K2 tanks from South Korea": a delivery, not a guest.
             return "Transfer"
+        if lemma in lexicon.face_to_face and any(t.lemma_.lower() in lexicon.remote_words for t in token.subtree):
+            return None
         if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children) \
                 or named_gatherings(token, lexicon):
             return "Meeting"
@@ -326,8 +328,9 @@ def troops_moving(trigger, type_: str, lexicon: Lexicon):
     # "an advance team of up to 200 soldiers would arrive": the team is the soldiers.
     for noun in [subject, *(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
                             for p in prep.children if p.dep_ == "pobj")]:
-        if lexicon.cargo_type(noun) == "Deployment" or noun.lemma_.lower() in lexicon.movers \
-                or _ship_name(noun):
+        if lexicon.cargo_type(noun) == "Deployment" or _ship_name(noun) or noun.lemma_.lower() in lexicon.movers \
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            # "their plane landed at Andrews" carries people on a trip; "Chinese planes" deploy.
             return noun
     return None
 
