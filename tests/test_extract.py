@@ -1321,3 +1321,19 @@ def test_extract_weapons_struck_are_their_owners_but_weapons_fired_are_not(extra
 def test_extract_an_arabic_name_with_bin_is_one_person(extractor, article, body, name):
     people = [e.label for e in extractor.extract(article(body)).entities if e.type == "Person"]
     assert name in people and not any(p != name and p in name for p in people)
+
+
+def test_extract_a_leaders_promise_to_another_state_commits_their_state(extractor, article):
+    body = "Vladimir Putin promised to increase Russian gas deliveries to Uzbekistan."
+    (pledge,) = _events(extractor, article, body, "Pledge")[0]
+    assert (pledge.agent, pledge.recipient, pledge.source) == (RUSSIA, ID + "state/uzb", PUTIN)
+
+
+@pytest.mark.parametrize("body", [
+    "Benny Gantz was received by King Hamad bin Isa Al Khalifa and held talks with Crown Prince Salman bin Hamad.",
+    "Benny Gantz was received by King Hamad bin Isa Al Khalifa before holding talks with Crown Prince Salman bin Hamad.",
+])
+def test_extract_the_one_received_holds_the_talks_that_follow(extractor, article, body):
+    casts = _casts(_events(extractor, article, body, "Meeting")[1])
+    assert casts == [("Meeting", {"Benny Gantz", "Hamad bin Isa Al Khalifa"}),
+                     ("Meeting", {"Benny Gantz", "Salman bin Hamad"})]

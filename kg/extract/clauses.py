@@ -56,6 +56,12 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
         if not agents and patients and node is not head and head.dep_ == "xcomp":
             # "Lavrov is expected to visit Pyongyang": the one expected is the one who acts.
             return patients, [], None
+        if agents and patients and node.i != head.i and head.dep_ in {"conj", "advcl", "pcomp"} \
+                and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children) \
+                and head.lemma_ not in roles.lexicon.modality["reporting_verbs"]:
+            # "he was received by King Hamad and held talks with the crown prince", "Lavrov was
+            # received by Goïta before holding talks with Diop": the one received holds the talks.
+            return patients, [], None
         if agents or patients or patient_token is not None:
             return agents, patients, patient_token
         if node.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in node.children):

@@ -147,6 +147,8 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         return
     if frame.cargo and offered(trigger, roles.lexicon):
         frame.type = "Pledge"
+    if frame.type == "Pledge" and _commits_state(frame):
+        participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
     event = _event(frame, participants, published, article_text)
     yield from split(frame, event)
 
@@ -666,6 +668,27 @@ def _contracted(head, lexicon) -> bool:
         return head.head.lemma_.lower() in lexicon.purchase_documents
     return head.dep_ == "advcl" and any(o.dep_ == "dobj" and o.lemma_.lower() in lexicon.purchase_documents
                                         for o in head.head.children)
+
+
+def _commits_state(frame: Frame) -> bool:
+    """Make the state of one leader or minister who promises the one committed, and them the
+    source: "Putin promised to increase Russian gas deliveries to Uzbekistan" commits Russia to
+    Uzbekistan. What several leaders pledge together, what one assures another of, and a promise to
+    no one ("Kim pledged to erect a monument in the capital") stay the person's own."""
+    roles = frame.roles
+    counterparts = frame.others + frame.recipients
+    if len(frame.agents) != 1 or roles.type_of(frame.agents[0]) != "Person" or not counterparts \
+            or any(roles.type_of(o) == "Person" for o in counterparts):
+        return False
+    person = frame.agents[0]
+    state = person_state(person, roles)
+    if state == person:
+        return False
+    frame.speaker = frame.speaker or person
+    frame.agents = [state]
+    frame.others = [o for o in frame.others if o != state]
+    frame.recipients = [r for r in frame.recipients if r != state]
+    return True
 
 
 def _pledge_clause(trigger, roles: Roles) -> tuple[list[str], list[str]]:
