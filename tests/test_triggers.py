@@ -189,6 +189,10 @@ def test_trigger_troops_aircraft_and_speeches_at_gatherings(extractor, article, 
     ("Russian President Vladimir Putin congratulated Nicolás Maduro on his re-election.", ["Statement"]),
     ("Paul Kagame retorted that his country's army was not a militia.", ["Statement"]),
     ("Cyril Ramaphosa blamed the deaths on the M23.", ["Statement"]),
+    ("On Monday, Washington designated the Cartel de los Soles as a terrorist organisation.", ["Statement"]),
+    # Boarding or ramming a ship is fighting; boarding a plane is not.
+    ("China Coast Guard personnel rammed and boarded Philippine military boats.", ["Combat"]),
+    ("Joe Biden boarded a plane to Warsaw.", []),
     ("Brazil hit back on Monday.", []),
 ])
 def test_trigger_capabilities_raids_and_diplomatic_steps(extractor, article, body, types):
