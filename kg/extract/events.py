@@ -147,7 +147,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         return
     if frame.cargo and offered(trigger, roles.lexicon):
         frame.type = "Pledge"
-    if frame.type == "Pledge" and _commits_state(frame):
+    if frame.type == "Pledge" and _pledge_by_state(frame):
         participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
     event = _event(frame, participants, published, article_text)
     yield from split(frame, event)
@@ -670,9 +670,9 @@ def _contracted(head, lexicon) -> bool:
                                         for o in head.head.children)
 
 
-def _commits_state(frame: Frame) -> bool:
+def _pledge_by_state(frame: Frame) -> bool:
     """Make the state of one leader or minister who promises the one committed, and them the
-    source: "Putin promised to increase Russian gas deliveries to Uzbekistan" commits Russia to
+    source, and tell whether it did: "Putin promised to increase Russian gas deliveries to Uzbekistan" commits Russia to
     Uzbekistan. What several leaders pledge together, what one assures another of, and a promise to
     no one ("Kim pledged to erect a monument in the capital") stay the person's own."""
     roles = frame.roles

@@ -333,8 +333,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     # reported by the other.
     return any(token in other.ancestors and not _adjunct(token, other) and not _reported_between(token, other, reporting)
                and not _in_speaker(token, other) and not _described(token, other)
-               and not (other.dep_ == "conj" and other.head.i == token.i) and not _own_clause(token, other)
-               or _reports_on(token, other, reporting) for other in others)
+               and not (other.dep_ == "conj" and other.head.i == token.i)
+               and not _own_clause(token, other) or _reports_on(token, other, reporting) for other in others)
 
 
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:

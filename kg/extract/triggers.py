@@ -118,7 +118,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "becoming the first Western country to promise Kyiv tanks" ranks what was told;
             # "the first time Russia had sent" still tells it.
             return None
-        if any(c.dep_ in {"prt", "advmod"} and (lemma, c.lower_) in lexicon.phrasal_not for c in token.children):
+        # "carried out a strike", "hit back": no event of the verb's own.
+        if any(c.dep_ in {"prt", "advmod"} and (lemma, c.lower_) in lexicon.phrasal_not
+               for c in token.children):
             return None
         if absent(token, lexicon):
             return "Meeting"
