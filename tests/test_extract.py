@@ -1337,3 +1337,12 @@ def test_extract_the_one_received_holds_the_talks_that_follow(extractor, article
     casts = _casts(_events(extractor, article, body, "Meeting")[1])
     assert casts == [("Meeting", {"Benny Gantz", "Hamad bin Isa Al Khalifa"}),
                      ("Meeting", {"Benny Gantz", "Salman bin Hamad"})]
+
+
+def test_extract_a_name_the_model_calls_a_body_or_a_person_after_in_is_a_place(extractor, article):
+    extraction = extractor.extract(article("Emmanuel Macron landed in Nouméa on Thursday. "
+                                           "India handed the corvette to Vietnam at a ceremony in Cam Ranh. "
+                                           "He spoke in the House of Representatives."))
+    types = {e.label: e.type for e in extraction.entities}
+    assert types["Nouméa"] == types["Cam Ranh"] == "Place"
+    assert types.get("House of Representatives", "Organization") == "Organization"

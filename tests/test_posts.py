@@ -51,3 +51,14 @@ def test_posts_a_title_that_names_no_state_takes_the_one_the_article_is_about(ex
     (claim,) = [c for c in extractor.extract(article(body)).posts if "mohamed-muizzu" in c.person]
     assert claim.role == "Head of State"
     assert claim.of == (state and ID + "state/" + state)
+
+
+def test_posts_a_title_with_no_state_takes_the_one_of_equals_named_beside_it(extractor, article):
+    body = "Marco Rubio left Panama on Sunday. He held talks in El Salvador on Monday with President Nayib Bukele."
+    posts = [(p.role, p.of) for p in extractor.extract(article(body)).posts]
+    assert posts == [("Head of State", ID + "state/slv")]
+
+
+def test_posts_a_vice_president_is_no_head_of_state(extractor, article):
+    body = "President Joe Biden and Vice-President Kamala Harris met them."
+    assert [p.person for p in extractor.extract(article(body)).posts] == [ID + "person/joe-biden"]

@@ -271,6 +271,11 @@ def _ner_type(ent) -> str:
             and head.lower_ in words["building_preps"]:
         # "received them in the Oval Office": a building, which the model took for a body.
         return "Place"
+    if type_ in {"Organization", "Person"} and ent.root.dep_ == "pobj" and head.lower_ in words["place_preps"] \
+            and not any(t.lower_ in words["body_words"] for t in ent):
+        # "fighting near El Fasher", "a drone base in Hasakah", "a clash near Chong Bok": a place
+        # the model took for a body or a person.
+        return "Place"
     if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
             and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
         # "the French ambassador, Sylvain Itté": the name a title stands beside is a person's.

@@ -143,7 +143,9 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
     words = linking_words()
     for start, end in matches:
         span = doc[start:end]
-        if start > 0 and doc[start - 1].lower_.rstrip("-") in words["title_blockers"]:
+        # "Vice President", "Vice-President" (split at the hyphen), "former President"
+        before = start - 2 if start > 1 and doc[start - 1].text == "-" else start - 1
+        if before >= 0 and doc[before].lower_.rstrip("-") in words["title_blockers"]:
             continue
         state = _state_before(span, token_iris, context) or _state_after(span, token_iris, context)
         person, person_token = _person_near(span, token_iris, context)
@@ -158,7 +160,8 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
             states = {t.state for t in tenures if t.covers(published)} or {t.state for t in tenures}
             state = next(iter(states)) if len(states) == 1 else context.entities[person].state
         if state is None and not tenures:
-            state = _open_state(roles, published, titles, context)
+            named = {iri for t in span.sent if (iri := token_iris.get(t.i)) and context.entities[iri].type == "State"}
+            state = _open_state(roles, published, titles, context, named)
         if len(roles) > 1:
             held = {t.role for t in tenures if t.state == state}
             roles = (roles & held) or roles
@@ -180,20 +183,24 @@ def extract_posts(doc, matches, *, offset: int, token_iris: dict[int, str], cont
         yield claim
 
 
-def _open_state(roles: set[str], published: date | None, titles: Titles, context: ArticleContext) -> str | None:
+def _open_state(roles: set[str], published: date | None, titles: Titles, context: ArticleContext,
+                named: set[str]) -> str | None:
     """Return the state a title that names none most likely means, for someone the KB does not know.
 
-    "President Mohamed Muizzu" in an article about the Maldives: the state the article has named
-    most often among those for which the KB knows no holder of the post on that day (the KB would
-    have linked a holder it knows).
+    Only states for which the KB knows no holder of the post on that day count (the KB would have
+    linked a holder it knows). "President Mohamed Muizzu" in an article about the Maldives: the one
+    the article has named most often. Of states named equally often, the one ``named`` in the
+    sentence ("talks in El Salvador with President Nayib Bukele"); else the title says nothing sure.
     """
     held = {t.state for person in titles.tenures.values() for t in person if t.role in roles and t.covers(published)}
     counts = Counter(m.entity for m in context.mentions
                      if context.entities[m.entity].type == "State" and m.entity not in held)
-    ranked = counts.most_common(2)
-    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+    if not counts:
         return None
-    return ranked[0][0]
+    top = max(counts.values())
+    leaders = [state for state, count in counts.items() if count == top]
+    here = [state for state in leaders if state in named]
+    return leaders[0] if len(leaders) == 1 else here[0] if len(here) == 1 else None
 
 
 def _resolve_title_alone(span, roles, state, token_iris, context: ArticleContext, offset: int) -> None:
