@@ -1346,3 +1346,13 @@ def test_extract_a_name_the_model_calls_a_body_or_a_person_after_in_is_a_place(e
     types = {e.label: e.type for e in extraction.entities}
     assert types["Nouméa"] == types["Cam Ranh"] == "Place"
     assert types.get("House of Representatives", "Organization") == "Organization"
+
+
+@pytest.mark.parametrize("body, receiver", [
+    # The parser hangs the receiver of a double object on the cargo.
+    ("In return, Russia has sent North Korea food and raw materials.", PRK),
+    ("The Czech Republic has since given Kyiv tanks, howitzers and ammunition.", ID + "state/ukr"),
+])
+def test_extract_a_state_named_right_after_send_or_give_receives(extractor, article, body, receiver):
+    (transfer,) = _events(extractor, article, body, "Transfer")[0]
+    assert transfer.recipient == receiver

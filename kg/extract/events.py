@@ -284,13 +284,20 @@ def _cargo_object(frame: Frame, obj) -> None:
         frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i
                              and any(d.lower_ == "the" for d in obj.children if d.i < c.i)
                              for a in roles.actors(c) if roles.type_of(a) == "State"]
-        # "pledged to send Ukraine anti-aircraft systems": a state's name, not its demonym, right
-        # after the verb is whom it is sent to.
-        first = obj.doc[frame.trigger.i + 1] if frame.trigger.i + 1 < len(obj.doc) else None
-        if not frame.recipients and first is not None and first.dep_ == "compound" and first.head.i == obj.i \
-                and roles.context.gazetteer.names.get(first.text, ("", "demonym"))[1] != "demonym":
-            frame.recipients += [a for a in roles.actors(first)
-                                 if roles.type_of(a) == "State" and a not in frame.agents]
+        # "pledged to send Ukraine anti-aircraft systems", "has sent North Korea food": a state's
+        # name, not its demonym, right after the verb is whom it is sent to.
+        name = _name_after(frame.trigger, roles)
+        inside = {t.i for t in obj.subtree}
+        if not frame.recipients and name and name[-1].i in inside and name[-1].i < obj.i \
+                and lexicon.verbs.get(frame.lemma) != "Visit" \
+                and name[-1].dep_ in {"compound", "nmod"} \
+                and roles.context.gazetteer.names.get(name.text, ("", "demonym"))[1] != "demonym":
+            # "has given Kyiv tanks": a capital there stands for its state.
+            capital_of = roles.context.gazetteer.capital_of
+            named = roles.actors(name[-1]) or [capital_of.get(roles.token_iris[name[-1].i], "")]
+            for state in (capital_of.get(a, a) for a in named if a):
+                if roles.context.register(state).type == "State" and state not in frame.agents:
+                    frame.recipients.append(state)
     if frame.lemma in lexicon.troop_verbs:
         # "Russian troops would join Belarusian units": the state whose force they join receives
         # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).
@@ -309,6 +316,18 @@ def _cargo_object(frame: Frame, obj) -> None:
         frame.recipients += [a for a in frame.agents if a not in senders]
         frame.agents = senders
     frame.agents = frame.agents or roles.actors(obj)
+
+
+def _name_after(trigger, roles: Roles):
+    """Return the linked name that starts right after the trigger ("sent North Korea …"), if any."""
+    doc, start = trigger.doc, trigger.i + 1
+    iri = roles.token_iris.get(start) if start < len(doc) else None
+    if iri is None:
+        return None
+    end = start
+    while end < len(doc) and roles.token_iris.get(end) == iri:
+        end += 1
+    return doc[start:end]
 
 
 def _object_roles(frame: Frame, obj) -> None:
