@@ -1356,3 +1356,15 @@ def test_extract_a_name_the_model_calls_a_body_or_a_person_after_in_is_a_place(e
 def test_extract_a_state_named_right_after_send_or_give_receives(extractor, article, body, receiver):
     (transfer,) = _events(extractor, article, body, "Transfer")[0]
     assert transfer.recipient == receiver
+
+
+def test_extract_a_leaders_office_speaks_for_the_leaders_state(extractor, article):
+    body = "Prime Minister Benjamin Netanyahu's office called the hijacking an act of Iranian terrorism."
+    (statement,) = _events(extractor, article, body, "Statement")[0]
+    assert statement.agent == ID + "state/isr"
+
+
+def test_extract_a_title_before_a_name_is_not_part_of_it(extractor, article):
+    body = "Protests in Yerevan were led by Archbishop Bagrat Galstanyan."
+    people = [e.label for e in extractor.extract(article(body)).entities if e.type == "Person"]
+    assert people == ["Bagrat Galstanyan"]

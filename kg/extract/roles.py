@@ -184,6 +184,19 @@ class Roles:
             if found:
                 return found
         lemma = token.lemma_.lower()
+        if lemma in pronouns["office_nouns"]:
+            # "Netanyahu's office said", "the office of Prime Minister al-Sudani": a leader's office
+            # speaks for the leader's state.
+            holders = [c for c in token.children if c.dep_ == "poss"] + [
+                p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+            people = [a for h in holders for a in self.actors(h) if self.type_of(a) == "Person"]
+            states = [s for s in dict.fromkeys(self.context.entities[a].state for a in people) if s]
+            if states:
+                for state in states:
+                    self.context.register(state)
+                return states
+        lemma = token.lemma_.lower()
         if not owners and lemma not in pronouns["group_nouns"] and lemma not in pronouns["member_nouns"] \
                 and self.lexicon.cargo_type(token) != "Deployment":
             # Troops, delegations and officials stand for their state; an invasion or a decision does not.
