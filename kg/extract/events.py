@@ -293,11 +293,9 @@ def _cargo_object(frame: Frame, obj) -> None:
                 and name[-1].dep_ in {"compound", "nmod"} \
                 and roles.context.gazetteer.names.get(name.text, ("", "demonym"))[1] != "demonym":
             # "has given Kyiv tanks": a capital there stands for its state.
-            capital_of = roles.context.gazetteer.capital_of
-            named = roles.actors(name[-1]) or [capital_of.get(roles.token_iris[name[-1].i], "")]
-            for state in (capital_of.get(a, a) for a in named if a):
-                if roles.context.register(state).type == "State" and state not in frame.agents:
-                    frame.recipients.append(state)
+            named = roles.actors(name[-1]) or [roles.context.gazetteer.capital_of.get(roles.token_iris[name[-1].i])]
+            frame.recipients += [a for a in named if a and roles.context.register(a).type == "State"
+                                 and a not in frame.agents]
     if frame.lemma in lexicon.troop_verbs:
         # "Russian troops would join Belarusian units": the state whose force they join receives
         # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).

@@ -97,7 +97,7 @@ def _gapped_givers(frame: Frame, event: Event) -> Iterator[Event]:
         and frame.trigger.head.lemma_.lower() in roles.lexicon.modality["promise_verbs"]
     objects = [o for v in verbs for o in v.children if o.dep_ in {"dobj", "dative"}]
     for node in (t for o in objects for t in o.subtree if t.dep_ == "conj"):
-        for named in (t for t in [node, *node.children] if t is node or t.dep_ in {"nmod", "compound"}):
+        for named in [node, *(c for c in node.children if c.dep_ in {"nmod", "compound"})]:
             giver = roles.token_iris.get(named.i)
             if giver and roles.type_of(giver) == "State" and giver not in event.participants:
                 quantity, qualifier = cargo_quantity(node, roles.lexicon)
