@@ -1368,3 +1368,20 @@ def test_extract_a_title_before_a_name_is_not_part_of_it(extractor, article):
     body = "Protests in Yerevan were led by Archbishop Bagrat Galstanyan."
     people = [e.label for e in extractor.extract(article(body)).entities if e.type == "Person"]
     assert people == ["Bagrat Galstanyan"]
+
+
+@pytest.mark.parametrize("body, sides", [
+    # An invasion that names no one invaded invades the state named before it in the sentence ...
+    ("Poland, one of Ukraine's closest allies, has given Kyiv more than 200 T-72 tanks since Russia invaded.",
+     {"Russia", "Ukraine"}),
+    # ... but not one named after it ...
+    ("Turkey has kept troops on Cyprus since 1974, when it invaded after a coup backed by Greece.",
+     {"Turkey", "Cyprus"}),
+    # ... and otherwise the state the article names most.
+    ("Kyiv and Ukraine's allies met. Viktor Orbán said he had spoken to Joe Biden since Russia's invasion.",
+     {"Russia", "Ukraine"}),
+])
+def test_extract_an_invasion_that_names_no_one_invades_the_state_the_article_is_about(extractor, article,
+                                                                                     body, sides):
+    casts = _casts(_events(extractor, article, body, "Combat")[1])
+    assert [names for type_, names in casts if type_ == "Combat"] == [sides]

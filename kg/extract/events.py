@@ -17,6 +17,7 @@ places found; then it makes the event, split where the sentence tells several at
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,6 +136,7 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
     if frame.lemma in roles.lexicon.between_states and not _between_states(frame):
         return
     _preposition_roles(frame)
+    _invaded(frame)
     if frame.type == "Meeting":
         _gathering_roles(frame)
     if frame.type == "Signing":
@@ -462,6 +464,30 @@ def _noun_roles(frame: Frame) -> None:
         if states != frame.agents and len(frame.agents) == 1:
             frame.speaker = frame.agents[0]
         frame.agents = states
+
+
+def _invaded(frame: Frame) -> None:
+    """Give an invasion that names no one invaded the state the article names most often besides the
+    invader: "Poland has given Kyiv 200 tanks since Russia invaded"."""
+    roles = frame.roles
+    if frame.type != "Combat" or frame.lemma not in roles.lexicon.invasions or frame.others or frame.recipients:
+        return
+    invaders = {own_state(a, roles) for a in frame.agents}
+    if len(invaders) != 1:
+        return
+    entities = roles.context.entities
+    # Its cities count for a state: "Kyiv" as often as "Ukraine".
+    states = (m.entity if entities[m.entity].type == "State" else entities[m.entity].state
+              for m in roles.context.mentions if entities[m.entity].type in {"State", "Place"})
+    named = Counter(s for s in states if s and s not in invaders)
+    # The states the sentence names before it first: "Poland has given Kyiv 200 tanks since Russia
+    # invaded"; but not "Turkey invaded after a coup backed by Greece".
+    sent = frame.trigger.sent
+    here = Counter(own for t in sent[:frame.trigger.i - sent.start] if (iri := roles.token_iris.get(t.i))
+                   and (own := iri if entities[iri].type == "State" else entities[iri].state) in named)
+    ranked = sorted(((here[s], n), s) for s, n in named.items())[::-1]
+    if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        frame.others.append(ranked[0][1])
 
 
 def _between_states(frame: Frame) -> bool:

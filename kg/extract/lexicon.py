@@ -52,6 +52,7 @@ class Lexicon:
     purchase_documents: frozenset[str]
     return_words: frozenset[str]
     frontier_nouns: frozenset[str]
+    invasions: frozenset[str]
     buyers: frozenset[str]
     commands: frozenset[str]
     receiver_objects: frozenset[str]
@@ -154,6 +155,7 @@ def load_lexicon() -> Lexicon:
                    purchase_documents=_per_type(data, "purchase_documents"),
                    return_words=_per_type(data, "return_words"),
                    frontier_nouns=_per_type(data, "frontier_nouns"),
+                   invasions=_per_type(data, "invasions"),
                    buyers=_per_type(data, "buyers"),
                    commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),
