@@ -1385,3 +1385,16 @@ def test_extract_an_invasion_that_names_no_one_invades_the_state_the_article_is_
                                                                                      body, sides):
     casts = _casts(_events(extractor, article, body, "Combat")[1])
     assert [names for type_, names in casts if type_ == "Combat"] == [sides]
+
+
+def test_extract_the_visitor_is_the_one_who_last_arrived(extractor, article):
+    body = "Faisal bin Farhan arrived in Kyiv on Saturday. Volodymyr Zelenskyy received the visitor on Sunday."
+    casts = _casts(_events(extractor, article, body)[1])
+    assert ("Meeting", {"Volodymyr Zelenskyy", "Faisal bin Farhan"}) in casts
+
+
+def test_extract_a_surname_with_a_particle_is_the_person_named_before(extractor, article):
+    body = ("Egyptian President Abdel Fattah el-Sisi opened the conference. "
+            "On Monday Blinken held talks with el-Sisi in Cairo.")
+    casts = _casts(_events(extractor, article, body, "Meeting", published=date(2024, 6, 11))[1])
+    assert casts == [("Meeting", {"Antony Blinken", "Abdel Fattah el-Sisi"})]

@@ -59,3 +59,11 @@ def test_split_tells_each_event(extractor, article, body, expected):
 ])
 def test_split_a_giver_whose_verb_is_left_out_gives_too(extractor, article, body, casts):
     assert _casts(extractor.extract(article(body))) == casts
+
+
+def test_split_talks_with_each_of_two_people_in_two_places_are_two_meetings(extractor, article):
+    body = "Antony Blinken held talks with Abdel Fattah el-Sisi in Cairo and with Benjamin Netanyahu in Jerusalem."
+    extraction = extractor.extract(article(body, published=date(2024, 6, 15)))
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [({label[p] for p in e.participants}, label[e.place]) for e in extraction.events] == [
+        ({"Antony Blinken", "Abdel Fattah el-Sisi"}, "Cairo"), ({"Antony Blinken", "Benjamin Netanyahu"}, "Jerusalem")]

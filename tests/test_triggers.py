@@ -223,3 +223,16 @@ def test_trigger_forces_crossing_a_frontier_deploy(extractor, article, body, cas
 ])
 def test_trigger_speaking_face_to_face_is_a_meeting(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # Taking a named place is fighting, even when the model calls the town a person ...
+    ("Earlier this month Arakan Army fighters took Maungdaw, the last government stronghold on the coast.",
+     ["Combat"]),
+    # ... but taking a state back into a bloc, or someone to a place, is not.
+    ("Lula, who has taken Brazil back into the Union of South American Nations, wants to revive the bloc.",
+     []),
+    ("Antony Blinken took Dmytro Kuleba to the airport.", []),
+])
+def test_trigger_taking_a_named_place_is_fighting(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events if e.type != "Statement"] == types

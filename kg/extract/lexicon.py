@@ -53,6 +53,7 @@ class Lexicon:
     return_words: frozenset[str]
     frontier_nouns: frozenset[str]
     invasions: frozenset[str]
+    place_takers: frozenset[str]
     buyers: frozenset[str]
     commands: frozenset[str]
     receiver_objects: frozenset[str]
@@ -156,6 +157,7 @@ def load_lexicon() -> Lexicon:
                    return_words=_per_type(data, "return_words"),
                    frontier_nouns=_per_type(data, "frontier_nouns"),
                    invasions=_per_type(data, "invasions"),
+                   place_takers=_per_type(data, "place_takers"),
                    buyers=_per_type(data, "buyers"),
                    commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),

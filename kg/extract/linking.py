@@ -48,6 +48,8 @@ class ArticleContext:
     last_events: tuple = ()
     # The state that last sent troops: "those troops", "the soldiers" after it.
     last_sender: str | None = None
+    # The person who last travelled somewhere: "the visitor" after it.
+    last_visitor: str | None = None
     # The day of the last event dated to a day: "later the same day" after it.
     last_day: date | None = None
     # The types of the events reported so far: "the deal was signed by …" after a signing tells
@@ -184,8 +186,10 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         context.add(iri, text, offset + span.start_char)
     _place_states(doc, token_iris, context)
     for token in doc:
-        # The tagger often takes a sentence-initial surname for a common noun ("Guterres called").
-        if token.i in token_iris or not (token.pos_ == "PROPN" or token.is_sent_start and token.is_title):
+        # The tagger often takes a sentence-initial surname for a common noun ("Guterres called"),
+        # and a surname with a particle for anything ("talks with el-Sisi").
+        if token.i in token_iris or not (token.pos_ == "PROPN" or token.is_sent_start and token.is_title
+                                         or "-" in token.text and token.text.rsplit("-", 1)[1].istitle()):
             continue
         iri = context.person_by_name_part(token.text)
         if iri:
@@ -475,12 +479,13 @@ def _surface(words: list) -> str:
 
 def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     words = [t for t in ent if not (t.is_punct or t.lower_ in {"the", "'s", "’s"})]
+    name = _surface(words) if words else ""
+    # A name part of a person already named in the article is that person, whatever NER says:
+    # "Lavrov", and "el-Sisi" after "Abdel Fattah el-Sisi".
+    if " " not in name and context.person_by_name_part(name):
+        return context.person_by_name_part(name)
     if not words or not (words[0].text[:1].isupper() or _ORDINAL.fullmatch(words[0].lower_)):
         return None
-    name = _surface(words)
-    # A name part of a person already named in the article is that person, whatever NER says.
-    if len(words) == 1 and context.person_by_name_part(name):
-        return context.person_by_name_part(name)
     known = {normalise_name(e.label): iri for iri, e in context.entities.items() if e.type == "Person"}
     if normalise_name(name) in known:
         return known[normalise_name(name)]

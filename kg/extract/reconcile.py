@@ -71,6 +71,8 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
             context.last_gathering = bodies[0]
         if event.type == "Deployment" and event.agent and roles.type_of(event.agent) == "State":
             context.last_sender = event.agent
+        if event.type == "Visit" and event.agent and roles.type_of(event.agent) == "Person":
+            context.last_visitor = event.agent
         yield event
 
 

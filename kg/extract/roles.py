@@ -338,6 +338,12 @@ class Roles:
     def _other_party(self, token) -> list[str]:
         """Resolve "told his guest", "thanked her host": the other one of the owner's last meeting."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        visitor = self.context.last_visitor
+        if owner is None and visitor and token.lemma_.lower() in self.lexicon.modality["visitor_nouns"] \
+                and token.tag_ == "NN" and [c.lower_ for c in token.children] == ["the"]:
+            # "Zelenskyy received the visitor": the one who last arrived.
+            self.context.add(visitor, token.text, self.offset + token.idx)
+            return [visitor]
         person = self._actor(owner) if owner is not None else []
         meeting = self.context.last_meeting
         others = [p for p in meeting if p not in person]

@@ -53,6 +53,14 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
             yield replace(event, participants=(agents[0], buyer), recipient=buyer)
         return
     partners = [o for o in event.participants if o not in agents]
+    companions = _each_with(frame, partners, event.place)
+    if len(agents) == 1 and len(companions) >= 2:
+        # "held talks with el-Sisi in Cairo and with Netanyahu in Jerusalem": a meeting with each,
+        # where each "with" says.
+        for people, place in companions:
+            yield replace(event, participants=(agents[0], *people), recipient=people[0] if len(people) == 1 else None,
+                          place=place or event.place)
+        return
     if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
             and all(roles.type_of(p) in {"Person", "State"} for p in partners):
         # "held separate talks with Kishida and with Li", "signed security agreements with Scholz
@@ -122,6 +130,26 @@ def _one_by_one(frame: Frame) -> bool:
     return frame.type == "Signing" and any(
         o.dep_ == "dobj" and o.tag_ == "NNS" and o.lemma_.lower() in linking_words()["agreement_heads"]
         for o in trigger.children)
+
+
+def _each_with(frame: Frame, partners: list[str], event_place: str | None) -> list[tuple[list[str], str | None]]:
+    """Return each "with" phrase's companions and place when a meeting repeats "with" in two places
+    ("talks with el-Sisi in Cairo and with Netanyahu in Jerusalem"); empty when it does not."""
+    roles = frame.roles
+    if frame.type != "Meeting" or not any(t.lower_ == "with" and t.dep_ == "conj" for t in frame.sent):
+        return []
+    found = []
+    for word in (t for t in frame.sent if t.lower_ == "with" and t.dep_ in {"prep", "conj"}):
+        objects = [o for o in word.children if o.dep_ == "pobj"]
+        people = [a for o in objects for a in roles.actors(o) if a in partners]
+        places = [iri for node in [word, *objects] for prep in node.children if prep.lower_ in {"in", "at"}
+                  for p in prep.children if (iri := roles.token_iris.get(p.i)) and roles.type_of(iri) == "Place"]
+        if people:
+            found.append((people, places[0] if places else None))
+    # "talks with Lavrov and then with Putin" may be one sitting; two places make two.
+    places = {place or event_place for _, place in found} - {None}
+    return found if len(found) >= 2 and len(places) >= 2 \
+        and len({a for people, _ in found for a in people}) == len(partners) else []
 
 
 def _each_acts(frame: Frame) -> bool:

@@ -58,6 +58,16 @@ def _object_nouns(token) -> list:
                       for p in prep.children if p.dep_ == "pobj"]
 
 
+def _takes_place(token) -> bool:
+    # "its fighters took Maungdaw", "had taken most of Aleppo"; but not "has taken Brazil back into
+    # the bloc" or "took Lavrov to the airport".
+    if any(c.dep_ == "prt" or c.lower_ == "back" or c.dep_ == "prep" and c.lower_ in {"to", "into"}
+           for c in token.children):
+        return False
+    # The model often calls a small town a person ("took Maungdaw"), so only bodies and peoples are out.
+    return any(o.pos_ == "PROPN" and o.ent_type_ not in {"ORG", "NORP"} for o in _object_nouns(token))
+
+
 def _troops_kept(token, lexicon: Lexicon) -> bool:
     # "has kept about 2,000 peacekeepers in the region", "has led a battlegroup in Lithuania",
     # "has thousands of troops in Somalia"
@@ -166,6 +176,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children) \
                 or named_gatherings(token, lexicon):
             return "Meeting"
+        if lemma in lexicon.place_takers and _takes_place(token):
+            return "Combat"
         senses = lexicon.object_senses.get(lemma, {})
         sense = next((senses[o.lemma_.lower()] for o in _object_nouns(token) if o.lemma_.lower() in senses), None)
         if sense is not None:
