@@ -1398,3 +1398,12 @@ def test_extract_a_surname_with_a_particle_is_the_person_named_before(extractor,
             "On Monday Blinken held talks with el-Sisi in Cairo.")
     casts = _casts(_events(extractor, article, body, "Meeting", published=date(2024, 6, 11))[1])
     assert casts == [("Meeting", {"Antony Blinken", "Abdel Fattah el-Sisi"})]
+
+
+@pytest.mark.parametrize("body, cast", [
+    # Money pledged "for" a state is pledged to it, even when no one giver is named.
+    ("International donors pledged €5.8 billion in grants and loans for Syria.", ("Pledge", {"Syria"})),
+    ("Britain will provide $3 billion in loan guarantees for Ukraine.", ("Pledge", {"United Kingdom", "Ukraine"})),
+])
+def test_extract_money_pledged_for_a_state_is_pledged_to_it(extractor, article, body, cast):
+    assert cast in _casts(_events(extractor, article, body, published=date(2025, 3, 17))[1])

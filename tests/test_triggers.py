@@ -236,3 +236,13 @@ def test_trigger_speaking_face_to_face_is_a_meeting(extractor, article, body, ty
 ])
 def test_trigger_taking_a_named_place_is_fighting(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events if e.type != "Statement"] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # Backing someone is a pledge when it is promised, not when it is told.
+    ("Joe Biden also said the United States would back the African Union's bid for a seat in the G20.",
+     ["Pledge"]),
+    ("The United States backed the resolution.", []),
+])
+def test_trigger_backing_is_a_pledge_only_when_promised(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body)).events] == types

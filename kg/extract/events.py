@@ -418,8 +418,9 @@ def _settle_cargo(frame: Frame) -> None:
             if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"))
         buyers = [a for a in frame.agents if a not in sellers] or [a for a in frame.others if a not in sellers]
         frame.agents, frame.recipients = sellers, list(dict.fromkeys(frame.recipients + buyers))
-    if frame.type == "Transfer" and not frame.recipients:
-        # "a package of ammunition and other military aid for Ukraine"
+    if frame.type in {"Transfer", "Pledge"} and not frame.recipients:
+        # "a package of ammunition and other military aid for Ukraine"; "donors pledged €5.8 billion
+        # for Syria"
         frame.recipients += [a for o in frame.objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"
                              for a in roles.actors(t) if roles.type_of(a) == "State"]
     if frame.cargo:
