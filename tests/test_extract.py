@@ -1352,6 +1352,8 @@ def test_extract_a_name_the_model_calls_a_body_or_a_person_after_in_is_a_place(e
     # The parser hangs the receiver of a double object on the cargo.
     ("In return, Russia has sent North Korea food and raw materials.", PRK),
     ("The Czech Republic has since given Kyiv tanks, howitzers and ammunition.", ID + "state/ukr"),
+    # ... or takes a weapon's name for the receiver.
+    ("Germany has already sent Kyiv Leopard 2 tanks.", ID + "state/ukr"),
 ])
 def test_extract_a_state_named_right_after_send_or_give_receives(extractor, article, body, receiver):
     (transfer,) = _events(extractor, article, body, "Transfer")[0]

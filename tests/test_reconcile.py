@@ -34,6 +34,17 @@ def test_reconcile_a_denial_in_its_own_clause_adds_a_negated_copy(extractor, art
     assert all(set(e.participants) == {IRAN, RUSSIA} for e in transfers)
 
 
+@pytest.mark.parametrize("body, type_", [
+    # A closing "a charge X rejects" keeps the claim and adds the denial, whichever the parse reads.
+    ("Washington accuses Iran of arming the Houthis, a charge Tehran rejects.", "Transfer"),
+    ("UN experts say Rwandan soldiers fight alongside the M23, a charge Kigali rejects.", "Combat"),
+])
+def test_reconcile_a_charge_denied_at_the_end_is_both_told_and_denied(extractor, article, body, type_):
+    events = [e for e in extractor.extract(article(body)).events if e.type == type_]
+    assert sorted(e.status for e in events) == ["asserted", "negated"]
+    assert len({e.participants for e in events}) == 1
+
+
 def test_reconcile_two_dates_or_two_sides_make_two_strikes(extractor, article):
     body = ("Russia has used drones against Ukraine since September, and a wave of them struck Kyiv on "
             "October 17. Russian drones attacked Odesa on Monday and Ukrainian air defences shot them down.")

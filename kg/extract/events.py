@@ -276,11 +276,12 @@ def _cargo_object(frame: Frame, obj) -> None:
             for cargo_token in (c for c in prep.children if c.dep_ == "pobj"):
                 frame.quantity, frame.qualifier = cargo_quantity(cargo_token, roles.lexicon)
         return
-    if obj.dep_ == "dative":
+    if obj.dep_ == "dative" and roles.actors(obj):
         # "sending it hundreds of tanks"
         frame.recipients += roles.actors(obj)
         return
-    if obj.dep_ == "dobj" and frame.lemma not in lexicon.buyers:
+    # "have sent Kyiv Leopard 2 tanks": the parser may take the weapon's name for the receiver.
+    if obj.dep_ in {"dobj", "dative"} and frame.lemma not in lexicon.buyers:
         # "would give the United States Russian-made equipment": the parser hangs the receiver
         # on the thing given.
         frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i

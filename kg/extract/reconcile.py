@@ -245,7 +245,36 @@ def _denied_copies(sent, found: list, roles: Roles) -> tuple[list, set[int]]:
                    for event in claims]
         if claims:
             denials.add(verb.i)
+    copies += _disputed_claims(sent, found, copies, roles)
     return copies, denials
+
+
+def _disputed_claims(sent, found: list, copies: list, roles: Roles) -> list:
+    """Return what a closing "…, a charge Kigali denies" leaves out: the claim itself when the
+    denial was read as negating it, and the denial when it was not."""
+    words, entities, doc = roles.lexicon.modality, roles.context.entities, sent.doc
+    added: list = []
+    for verb in (t for t in sent if t.lemma_ in words["denial_verbs"]):
+        noun = next((t for t in doc[max(verb.i - 4, sent.start + 2):verb.i] if t.lemma_.lower() in words["claim_nouns"]
+                     and doc[t.i - 1].lower_ in {"a", "an"} and doc[t.i - 2].text == ","), None)
+        if noun is None:
+            continue
+        # "Kigali rejects": a capital that denies speaks for its state.
+        deniers = {iri if entities[iri].type != "Place" else entities[iri].state or iri
+                   for t in doc[noun.i + 1:verb.i] if (iri := roles.token_iris.get(t.i))}
+        told = [e for _, e in found + copies]
+        for _, event in found:
+            if event.type == "Statement" or not deniers & set(event.participants):
+                continue
+            for denied in (True, False):
+                if any(e.type == event.type and e.participants == event.participants
+                       and (e.status == "negated") == denied for e in told):
+                    continue
+                copy = replace(event, status="negated", source=None, trigger=verb.text) if denied \
+                    else replace(event, status="asserted")
+                added.append((verb, copy))
+                told.append(copy)
+    return added
 
 
 def _shared_receivers(found: list, roles: Roles) -> list:
