@@ -1409,3 +1409,8 @@ def test_extract_a_surname_with_a_particle_is_the_person_named_before(extractor,
 ])
 def test_extract_money_pledged_for_a_state_is_pledged_to_it(extractor, article, body, cast):
     assert cast in _casts(_events(extractor, article, body, published=date(2025, 3, 17))[1])
+
+
+def test_extract_an_envoy_recalled_from_a_post_names_the_state_of_the_post(extractor, article):
+    body = "Rabat recalled its ambassador to Tunisia for consultations."
+    assert _casts(_events(extractor, article, body)[1]) == [("Statement", {"Morocco", "Tunisia"})]

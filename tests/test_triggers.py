@@ -1,5 +1,7 @@
 """Which words open an event: sentence → the types of events found, through the real model."""
 
+from datetime import date
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -247,3 +249,12 @@ def test_trigger_taking_a_named_place_is_fighting(extractor, article, body, type
 ])
 def test_trigger_backing_is_a_pledge_only_when_promised(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body)).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # Someone who was in another state's city went there; being in one's own capital is no trip.
+    ("Volodymyr Zelenskyy was in Washington last week.", ["Visit"]),
+    ("Vladimir Putin was in Moscow on Monday.", []),
+])
+def test_trigger_a_person_in_a_foreign_city_is_a_visit(extractor, article, body, types):
+    assert [e.type for e in extractor.extract(article(body, published=date(2023, 9, 25))).events] == types

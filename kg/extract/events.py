@@ -357,6 +357,12 @@ def _object_roles(frame: Frame, obj) -> None:
             {"to", "from", "with"} if obj.lemma_.lower() in lexicon.modality["dealings_nouns"] else set()
         frame.others += [a for prep in prepositions([obj]) if prep.lower_ in words
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
+        if obj.lemma_.lower() in lexicon.modality["envoy_nouns"]:
+            # "recalled its ambassador to Tunisia", "… from Ankara": the state the envoy is posted to.
+            frame.others += [state for prep in prepositions([obj]) if prep.lower_ in {"to", "from"}
+                             for p in prep.children if p.dep_ == "pobj" and (iri := roles.token_iris.get(p.i))
+                             and (state := iri if roles.type_of(iri) == "State" else roles.context.entities[iri].state)
+                             and roles.type_of(iri) in {"State", "Place"}]
     elif type_ == "Pledge" and _pledged_by(obj, roles):
         # "he pledged North Korea's full support for Russia's war": the state committed is
         # the agent (the speaker is the source), and what the support is for, the receiver.
@@ -610,6 +616,11 @@ def _settle_places(frame: Frame) -> bool:
         frame.others = list(dict.fromkeys(state_body_owner(a, roles) for a in frame.others))
     if type_ == "Visit" and not frame.agents:
         # "ships heading to Israel": a visit needs someone who goes.
+        return False
+    if type_ == "Visit" and frame.lemma == "be" and not (
+            frame.places and roles.type_of(frame.agents[0]) == "Person"
+            and host_state(frame.agents[0], frame.places[0], roles)):
+        # "Zelenskyy was in Washington" is a trip; "Putin was in Moscow" is not.
         return False
     if type_ == "Combat" and not frame.others and any(
             t.dep_ == "pobj" and t.lemma_.lower() in lexicon.test_waters for t in frame.trigger.subtree):

@@ -58,6 +58,14 @@ def _object_nouns(token) -> list:
                       for p in prep.children if p.dep_ == "pobj"]
 
 
+def _person_in_place(token) -> bool:
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    people = [s.head.head if s.lower_ == "who" and token.dep_ == "relcl" else s for s in subjects]
+    return any(p.pos_ == "PROPN" for p in people) and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in token.children)
+
+
 def _takes_place(token) -> bool:
     # "its fighters took Maungdaw", "had taken most of Aleppo"; but not "has taken Brazil back into
     # the bloc" or "took Lavrov to the airport".
@@ -114,6 +122,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         # "11,000 North Korean soldiers were already in Russia's Kursk region", "there were no
         # Ugandan troops in Juba"
         return "Deployment"
+    if token.lemma_ == "be" and _person_in_place(token):
+        # "Zelenskyy was in Washington last week", "Vučić, who was in Moscow on May 9"
+        return "Visit"
     if token.pos_ == "VERB" and (_purpose(token, lexicon) or _capability(token, lexicon)):
         return None
     if token.pos_ == "VERB":
