@@ -1414,3 +1414,11 @@ def test_extract_money_pledged_for_a_state_is_pledged_to_it(extractor, article, 
 def test_extract_an_envoy_recalled_from_a_post_names_the_state_of_the_post(extractor, article):
     body = "Rabat recalled its ambassador to Tunisia for consultations."
     assert _casts(_events(extractor, article, body)[1]) == [("Statement", {"Morocco", "Tunisia"})]
+
+
+def test_extract_a_state_body_after_a_demonym_speaks_for_itself(extractor, article):
+    body = "The Belarusian Defence Ministry said the drills were aimed at fighting terrorism."
+    extraction = extractor.extract(article(body))
+    (body_iri,) = [e.iri for e in extraction.entities if e.label == "Belarusian Defence Ministry"]
+    assert [e.agent for e in extraction.events] == [body_iri]
+    assert next(e for e in extraction.entities if e.iri == body_iri).type == "Organization"

@@ -112,6 +112,12 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             # "Thérèse Kayikwamba Wagner" is a person, not the Wagner Group.
             _link_person(doc[start:ent.end], context, found, token_iris)
             continue
+        if ent.label_ == DEMONYM_LABEL and (body := _demonym_body(doc, ent, context)):
+            # "the Belarusian Defence Ministry": the state's body, not the state.
+            span, iri = body
+            found.append((span, iri))
+            token_iris.update({token.i: iri for token in span})
+            continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             facility = _facility(doc, ent, gazetteer)
             if facility is not None and (place := _new_entity(facility, "Place", context)):
@@ -334,6 +340,29 @@ def _facility(doc, ent, gazetteer):
     if end == ent.end or doc[end - 1].lower_ not in linking_words()["building_words"]:
         return None
     return doc[ent.start:end]
+
+
+def _demonym_body(doc, ent, context: ArticleContext):
+    """Return "Belarusian Defence Ministry" and its IRI when a state body follows a demonym, or None."""
+    gazetteer = context.gazetteer
+    state = gazetteer.entities[ent.ent_id_]
+    state_iri = ent.ent_id_ if state.type == "State" else state.state
+    if not state_iri:
+        return None
+    for length in (3, 2):
+        span = doc[ent.end:ent.end + length]
+        if len(span) == length and span.text in linking_words()["state_bodies"]:
+            name = f"{ent.text} {span.text}"
+            known = gazetteer.names.get(name)
+            if known and gazetteer.entities[known[0]].type == "Organization":
+                context.register(known[0])
+                return doc[ent.start:span.end], known[0]
+            iri = entity_iri("Organization", name)
+            if iri not in context.entities:
+                context.entities[iri] = Entity(iri=iri, label=name, type="Organization", in_reference=False,
+                                               state=state_iri)
+            return doc[ent.start:span.end], iri
+    return None
 
 
 def _names_building(ent, gazetteer) -> bool:
