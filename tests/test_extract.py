@@ -1422,3 +1422,21 @@ def test_extract_a_state_body_after_a_demonym_speaks_for_itself(extractor, artic
     (body_iri,) = [e.iri for e in extraction.entities if e.label == "Belarusian Defence Ministry"]
     assert [e.agent for e in extraction.events] == [body_iri]
     assert next(e for e in extraction.entities if e.iri == body_iri).type == "Organization"
+
+
+def test_extract_talks_held_survive_the_parser_taking_held_for_an_adjective(extractor, article):
+    # In this paragraph the model tags "Herzog" as an adjective and "held" as describing "talks".
+    body = ("The launch came as President Isaac Herzog was making the first visit to the Emirates by an Israeli "
+            "head of state. Herzog held talks with Mohamed bin Zayed in Abu Dhabi on Sunday and told him that "
+            "Israel fully supported the UAE's security needs.")
+    casts = _casts(_events(extractor, article, body, published=date(2022, 2, 1))[1])
+    assert ("Meeting", {"Isaac Herzog", "Mohamed bin Zayed Al Nahyan"}) in casts
+    assert ("Statement", {"Isaac Herzog", "Mohamed bin Zayed Al Nahyan"}) in casts
+
+
+def test_extract_a_hyphenated_given_name_beside_a_title_is_one_person(extractor, article):
+    body = ("The documents were signed by Yunus-Bek Yevkurov, a Russian deputy defence minister who flew into "
+            "Niamey on Sunday. Yevkurov was later received by General Abdourahamane Tiani.")
+    extraction = extractor.extract(article(body, published=date(2023, 12, 5)))
+    assert ("Yunus-Bek Yevkurov", "Person") in {(e.label, e.type) for e in extraction.entities}
+    assert ("Meeting", {"Yunus-Bek Yevkurov", "Abdourahamane Tchiani"}) in _casts(extraction)

@@ -50,6 +50,9 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agents += roles.actors(pobj)
+            elif child.dep_ == "amod" and child.pos_ == "VERB" and child.lemma_ in roles.lexicon.light_verbs:
+                # "Herzog held talks … and told him": the same misparse as in noun_agents.
+                agents += [a for c in child.children if c.dep_ == "nsubj" for a in roles.actors(c)]
         if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
             # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
             patients = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
@@ -154,6 +157,11 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     if doers:
         # "a possible visit to Russia by North Korea's foreign minister", "an attack by Iran"
         return doers, None
+    held = [a for c in trigger.children if c.dep_ == "amod" and c.pos_ == "VERB"
+            and c.lemma_ in roles.lexicon.light_verbs for s in c.children if s.dep_ == "nsubj" for a in roles.actors(s)]
+    if held:
+        # "Herzog held talks with …" misparsed with "held" describing "talks": who holds them.
+        return held, None
     node, path_word = trigger, None
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]

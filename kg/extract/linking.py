@@ -183,7 +183,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
         iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
-        iri = iri or (_new_entity(trimmed, _ner_type(ent), context) if trimmed is not None else None)
+        iri = iri or (_new_entity(trimmed, _ner_type(trimmed), context) if trimmed is not None else None)
         if iri:
             found.append((trimmed, iri))
             token_iris.update({token.i: iri for token in trimmed})
@@ -289,6 +289,10 @@ def _ner_type(ent) -> str:
     if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
             and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
         # "the French ambassador, Sylvain Itté": the name a title stands beside is a person's.
+        return "Person"
+    if type_ != "Person" and all(t.pos_ == "PROPN" or t.text == "-" for t in ent) and any(
+            c.dep_ == "appos" and c.lemma_.lower() in words["title_words"] for c in ent.root.children):
+        # "Yunus-Bek Yevkurov, a Russian deputy defence minister": so is the name a title follows.
         return "Person"
     return type_
 
@@ -459,9 +463,14 @@ def _trim(ent):
         return None
     end = tokens[-1].i + 1
     doc = ent.doc
+    joined = end
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    if end > joined and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and not doc[end].ent_type_ and tokens[0].i == joined - 1:
+        # "Yunus-Bek Yevkurov": a hyphenated given name the model cut from the surname after it.
+        end += 1
     particles = linking_words()["name_particles"]
     while ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].lower_ in particles \
             and (doc[end].pos_ == "PROPN" or doc[end].lower_ in particles):
