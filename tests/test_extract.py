@@ -1440,3 +1440,9 @@ def test_extract_a_hyphenated_given_name_beside_a_title_is_one_person(extractor,
     extraction = extractor.extract(article(body, published=date(2023, 12, 5)))
     assert ("Yunus-Bek Yevkurov", "Person") in {(e.label, e.type) for e in extraction.entities}
     assert ("Meeting", {"Yunus-Bek Yevkurov", "Abdourahamane Tchiani"}) in _casts(extraction)
+
+
+def test_extract_a_ministry_in_a_capital_is_that_states(extractor, article):
+    body = "Early on Tuesday the Foreign Ministry in Tehran summoned the Swiss chargé d'affaires."
+    extraction = extractor.extract(article(body, published=date(2024, 4, 2)))
+    assert "Iranian Foreign Ministry" in {e.label for e in extraction.entities}

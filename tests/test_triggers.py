@@ -193,6 +193,7 @@ def test_trigger_troops_aircraft_and_speeches_at_gatherings(extractor, article, 
     ("Cyril Ramaphosa blamed the deaths on the M23.", ["Statement"]),
     ("On Monday, Washington designated the Cartel de los Soles as a terrorist organisation.", ["Statement"]),
     ("Giorgia Meloni proposed that the aid be unloaded in Cyprus.", ["Statement"]),
+    ("Japan lodged a strong protest with China.", ["Statement"]),
     # Boarding or ramming a ship is fighting; boarding a plane is not.
     ("China Coast Guard personnel rammed and boarded Philippine military boats.", ["Combat"]),
     ("Joe Biden boarded a plane to Warsaw.", []),

@@ -352,9 +352,11 @@ def _object_roles(frame: Frame, obj) -> None:
         # and "defended her government's decision" address no one.
         # "ordered Sweden's ambassador to leave": an envoy stands for the state that sent them.
         frame.others += roles.actors(obj, owners=obj.lemma_.lower() in lexicon.modality["envoy_nouns"])
-        # "imposed sanctions on Li", "announced sanctions against Shahed Aviation Industries"
+        # "imposed sanctions on Li", "announced sanctions against Shahed Aviation Industries",
+        # "lodged a protest with China"
         words = {"on", "against"} if obj.lemma_.lower() in lexicon.modality["penalty_nouns"] else \
-            {"to", "from", "with"} if obj.lemma_.lower() in lexicon.modality["dealings_nouns"] else set()
+            {"to", "from", "with"} if obj.lemma_.lower() in lexicon.modality["dealings_nouns"] else \
+            {"to", "with"} if obj.lemma_.lower() in lexicon.modality["protest_nouns"] else set()
         frame.others += [a for prep in prepositions([obj]) if prep.lower_ in words
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
         if obj.lemma_.lower() in lexicon.modality["envoy_nouns"]:

@@ -493,9 +493,15 @@ def _state_body(span, token_iris: dict[int, str], context: ArticleContext) -> st
     """
     if span.text not in linking_words()["state_bodies"]:
         return None
-    owners = [token_iris.get(c.i) for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
-    states = [o for o in owners if o and context.entities[o].type == "State"]
     gazetteer = context.gazetteer
+    owners = [token_iris.get(c.i) for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
+    # "the Foreign Ministry in Tehran": the capital's state owns it.
+    owners += [gazetteer.capital_of.get(iri, iri) for prep in span.root.children
+               if prep.dep_ == "prep" and prep.lower_ == "in" for p in prep.children
+               if p.dep_ == "pobj" and (iri := token_iris.get(p.i))]
+    states = [o for o in owners if o and (context.entities.get(o) or gazetteer.entities[o]).type == "State"]
+    if states:
+        context.register(states[0])
     demonym = gazetteer.demonym_by_state.get(states[0]) if states else None
     if demonym is None:
         return None

@@ -318,9 +318,13 @@ def _protests(found: list, lexicon: Lexicon) -> list:
         for k in said:
             statement = found[k][1]
             if event.recipient and not statement.recipient and statement.agent == event.agent:
-                found[k] = (found[k][0], replace(statement, recipient=event.recipient,
-                                                 participants=tuple(dict.fromkeys(statement.participants
-                                                                                  + (event.recipient,)))))
+                statement = replace(statement, recipient=event.recipient,
+                                    participants=tuple(dict.fromkeys(statement.participants + (event.recipient,))))
+            if statement.date is None and statement.agent == event.agent:
+                # "summoned the ambassador on Wednesday to lodge a protest": made that day.
+                statement = replace(statement, date=event.date, date_text=event.date_text,
+                                    earliest=event.earliest, latest=event.latest)
+            found[k] = (found[k][0], statement)
         if purposes and not said and not any(t.i in triggers for p in purposes for t in p.subtree):
             found.append((purposes[0], replace(event, type="Statement", trigger=purposes[0].text)))
     return found
