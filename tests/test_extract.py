@@ -1434,6 +1434,15 @@ def test_extract_talks_held_survive_the_parser_taking_held_for_an_adjective(extr
     assert ("Statement", {"Isaac Herzog", "Mohamed bin Zayed Al Nahyan"}) in casts
 
 
+
+def test_extract_talks_held_by_the_one_a_relative_clause_describes(extractor, article):
+    # The model hangs "held talks" on Tokayev as an apposition.
+    body = ("Kassym-Jomart Tokayev, who came to St Petersburg as the forum's guest of honour, held talks with "
+            "Vladimir Putin after the session.")
+    casts = _casts(_events(extractor, article, body, published=date(2022, 6, 18))[1])
+    assert ("Meeting", {"Kassym-Jomart Tokayev", "Vladimir Putin"}) in casts
+
+
 def test_extract_a_hyphenated_given_name_beside_a_title_is_one_person(extractor, article):
     body = ("The documents were signed by Yunus-Bek Yevkurov, a Russian deputy defence minister who flew into "
             "Niamey on Sunday. Yevkurov was later received by General Abdourahamane Tiani.")

@@ -157,8 +157,12 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     if doers:
         # "a possible visit to Russia by North Korea's foreign minister", "an attack by Iran"
         return doers, None
-    held = [a for c in trigger.children if c.dep_ == "amod" and c.pos_ == "VERB"
-            and c.lemma_ in roles.lexicon.light_verbs for s in c.children if s.dep_ == "nsubj" for a in roles.actors(s)]
+    light = [c for c in trigger.children
+             if c.dep_ == "amod" and c.pos_ == "VERB" and c.lemma_ in roles.lexicon.light_verbs]
+    held = [a for c in light for s in c.children if s.dep_ == "nsubj" for a in roles.actors(s)]
+    if light and not held and trigger.dep_ == "appos":
+        # "Tokayev, who came to St Petersburg …, held talks with Putin": the talks hung on him.
+        held = roles.actors(trigger.head)
     if held:
         # "Herzog held talks with …" misparsed with "held" describing "talks": who holds them.
         return held, None
