@@ -361,10 +361,11 @@ def _object_roles(frame: Frame, obj) -> None:
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p, owners=False)]
         if obj.lemma_.lower() in lexicon.modality["envoy_nouns"]:
             # "recalled its ambassador to Tunisia", "… from Ankara": the state the envoy is posted to.
-            frame.others += [state for prep in prepositions([obj]) if prep.lower_ in {"to", "from"}
-                             for p in prep.children if p.dep_ == "pobj" and (iri := roles.token_iris.get(p.i))
-                             and (state := iri if roles.type_of(iri) == "State" else roles.context.entities[iri].state)
-                             and roles.type_of(iri) in {"State", "Place"}]
+            posts = [iri for prep in prepositions([obj]) if prep.lower_ in {"to", "from"}
+                     for p in prep.children if p.dep_ == "pobj" and (iri := roles.token_iris.get(p.i))
+                     and roles.type_of(iri) in {"State", "Place"}]
+            frame.others += [s for iri in posts if (s := iri if roles.type_of(iri) == "State"
+                                                    else roles.context.entities[iri].state)]
     elif type_ == "Pledge" and _pledged_by(obj, roles):
         # "he pledged North Korea's full support for Russia's war": the state committed is
         # the agent (the speaker is the source), and what the support is for, the receiver.
@@ -477,8 +478,9 @@ def _noun_roles(frame: Frame) -> None:
 
 
 def _invaded(frame: Frame) -> None:
-    """Give an invasion that names no one invaded the state the article names most often besides the
-    invader: "Poland has given Kyiv 200 tanks since Russia invaded"."""
+    """Give an invasion that names no one invaded a state besides the invader: of those the sentence
+    names before it, else of all the article names, the one named most ("Poland has given Kyiv
+    200 tanks since Russia invaded"); none on a tie."""
     roles = frame.roles
     if frame.type != "Combat" or frame.lemma not in roles.lexicon.invasions or frame.others or frame.recipients:
         return

@@ -348,24 +348,14 @@ def _facility(doc, ent, gazetteer):
 
 def _demonym_body(doc, ent, context: ArticleContext):
     """Return "Belarusian Defence Ministry" and its IRI when a state body follows a demonym, or None."""
-    gazetteer = context.gazetteer
-    state = gazetteer.entities[ent.ent_id_]
+    state = context.gazetteer.entities[ent.ent_id_]
     state_iri = ent.ent_id_ if state.type == "State" else state.state
     if not state_iri:
         return None
     for length in (3, 2):
         span = doc[ent.end:ent.end + length]
         if len(span) == length and span.text in linking_words()["state_bodies"]:
-            name = f"{ent.text} {span.text}"
-            known = gazetteer.names.get(name)
-            if known and gazetteer.entities[known[0]].type == "Organization":
-                context.register(known[0])
-                return doc[ent.start:span.end], known[0]
-            iri = entity_iri("Organization", name)
-            if iri not in context.entities:
-                context.entities[iri] = Entity(iri=iri, label=name, type="Organization", in_reference=False,
-                                               state=state_iri)
-            return doc[ent.start:span.end], iri
+            return doc[ent.start:span.end], _body(f"{ent.text} {span.text}", state_iri, context)
     return None
 
 
@@ -505,14 +495,19 @@ def _state_body(span, token_iris: dict[int, str], context: ArticleContext) -> st
     demonym = gazetteer.demonym_by_state.get(states[0]) if states else None
     if demonym is None:
         return None
-    name = f"{demonym} {span.text}"
+    return _body(f"{demonym} {span.text}", states[0], context)
+
+
+def _body(name: str, state: str, context: ArticleContext) -> str:
+    """Return the KB body of that name, or a new one of the state's."""
+    gazetteer = context.gazetteer
     known = gazetteer.names.get(name)
     if known and gazetteer.entities[known[0]].type == "Organization":
         context.register(known[0])
         return known[0]
     iri = entity_iri("Organization", name)
     if iri not in context.entities:
-        context.entities[iri] = Entity(iri=iri, label=name, type="Organization", in_reference=False, state=states[0])
+        context.entities[iri] = Entity(iri=iri, label=name, type="Organization", in_reference=False, state=state)
     return iri
 
 
