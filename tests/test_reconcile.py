@@ -194,3 +194,14 @@ def test_reconcile_a_saying_joined_to_a_promise_of_its_own_stays_a_statement(ext
             "the allies' security was Germany's own, and he promised that Berlin would help defend NATO territory.")
     types = sorted(e.type for e in extractor.extract(article(body)).events if e.evidence.text.startswith("Merz,"))
     assert types == ["Pledge", "Statement"]
+
+
+@pytest.mark.parametrize("body, types", [
+    # Troops offered are a pledge; a delivery joined with a subject of its own is not part of it.
+    ("Egypt has offered to send troops to Somalia, and Egyptian military planes delivered weapons to Mogadishu.",
+     ["Pledge", "Transfer"]),
+    ("Kenya has offered to send 1,000 police officers to Haiti.", ["Pledge"]),
+    ("Qatar offered to mediate between the two sides.", []),
+])
+def test_reconcile_an_offer_to_send_forces_is_a_pledge_of_its_own(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types

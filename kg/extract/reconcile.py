@@ -123,9 +123,13 @@ def _promised(token, pledge) -> bool:
     # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
     # countries signed in June" was signed, not promised), nor when or where it was made
     # ("promised Zelenskyy during talks at the White House that …").
+    # Nor a clause joined with a subject of its own ("offered to send troops, and Egyptian planes
+    # delivered weapons").
     path = path_up(token, pledge)
     return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path) \
-        and not (path[-1].dep_ == "prep" and path[-1].lower_ in _WHEN_PREPS)
+        and not (path[-1].dep_ == "prep" and path[-1].lower_ in _WHEN_PREPS) \
+        and not any(node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+                    for node in path)
 
 
 def _fold_elaborations(found: list, roles: Roles) -> list:

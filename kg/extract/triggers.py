@@ -218,8 +218,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.needs_weapon and not _weapon_object(token, lexicon):
             return None
+        # "offered Poland the systems", "offered to send 1,000 police officers"
+        offered_verbs = [token, *(c for c in token.children if c.dep_ == "xcomp"
+                                  and lexicon.verbs.get(c.lemma_.lower()) in lexicon.cargo)]
         if lemma in lexicon.needs_cargo and not any(lexicon.cargo_type(o) is not None
-                                                    for o in _object_nouns(token)):
+                                                    for v in offered_verbs for o in _object_nouns(v)):
             return None
         objects = [o for o in token.children if o.dep_ == "dobj"]
         if lemma in lexicon.needs_word and not any(
