@@ -122,9 +122,8 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
 def _promised(token, pledge) -> bool:
     # What a pledge governs, but not a relative clause inside it ("… under the treaty the two
     # countries signed in June" was signed, not promised), nor when or where it was made
-    # ("promised Zelenskyy during talks at the White House that …").
-    # Nor a clause joined with a subject of its own ("offered to send troops, and Egyptian planes
-    # delivered weapons").
+    # ("promised Zelenskyy during talks at the White House that …"), nor a clause joined to it with
+    # a subject of its own ("offered to send troops, and Egyptian planes delivered weapons").
     path = path_up(token, pledge)
     return bool(path) and not any(node.dep_ in {"relcl", "acl"} for node in path) \
         and not (path[-1].dep_ == "prep" and path[-1].lower_ in _WHEN_PREPS) \
