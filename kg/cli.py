@@ -221,8 +221,9 @@ def calibrate(gold_dir: str, output: str | None, l2: float, model: str | None) -
     Every article in GOLD_DIR (laid out as for kg eval) is extracted, each event is marked right
     or wrong as kg eval scores events (type and participants), and a logistic model is fitted
     to the marks. The model is written as JSON; set $KG_CONFIDENCE to its path to have kg
-    extract, kg ingest and kg eval use it instead of the bundled model. A summary, with scores
-    cross-validated over articles, goes to stderr.
+    extract, kg ingest and kg eval use it instead of the bundled model. The events' participants
+    are those the participant model chooses, so run kg fit-participants first when you refit
+    both. A summary, with scores cross-validated over articles, goes to stderr.
 
     \b
     Examples:
@@ -230,21 +231,66 @@ def calibrate(gold_dir: str, output: str | None, l2: float, model: str | None) -
       KG_CONFIDENCE=my-confidence.json kg eval my-gold/
       kg calibrate tests/fixtures/gold/dev -o kg/data/confidence.json   # the bundled model
     """
-    from pathlib import Path
-
     from kg.calibration import calibrate as run_calibration
+
+    report = _fit_on_gold(gold_dir, model, lambda gold, extractor, step: run_calibration(
+        gold, extractor, l2=l2, on_article=step))
+    _write_model(report.calibration.to_json(), output)
+    click.echo(report.summary(), err=True)
+
+
+def _fit_on_gold(gold_dir: str, model: str | None, fit):
+    """Run ``fit(gold, extractor, on_article)`` on a gold set, with progress on a terminal."""
     from kg.evaluation import load_gold
     from kg.extract import Extractor
 
     gold = load_gold(gold_dir)
-    show = sys.stderr.isatty()
-    with click.progressbar(length=len(gold), label="Extracting", file=sys.stderr, hidden=not show) as bar:
-        report = run_calibration(gold, Extractor(model), l2=l2, on_article=lambda _: bar.update(1))
-    text = json.dumps(report.calibration.to_json(), indent=1, ensure_ascii=False) + "\n"
+    with click.progressbar(length=len(gold), label="Extracting", file=sys.stderr,
+                           hidden=not sys.stderr.isatty()) as bar:
+        return fit(gold, Extractor(model), lambda _: bar.update(1))
+
+
+def _write_model(data: dict, output: str | None) -> None:
+    from pathlib import Path
+
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command("fit-participants")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the model to this file instead of stdout.")
+@click.option("--l2", type=click.FloatRange(min=0, min_open=True), default=2.0, show_default=True,
+              help="Penalty on the weights; larger keeps them closer to zero.")
+@click.option("--no-cross-validation", "quick", is_flag=True,
+              help="Fit once on every article and skip the five fits that measure the model.")
+@click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to use (see kg ingest).")
+def fit_participants(gold_dir: str, output: str | None, l2: float, quick: bool, model: str | None) -> None:
+    """Fit the model that chooses which entities take part in each event, on a gold set.
+
+    Every article in GOLD_DIR (laid out as for kg eval) is extracted with the participants the
+    rules find. Each extracted event is paired with the gold event of its type in the same
+    sentence, and a logistic model learns, from where each entity the sentence names stands,
+    whether it takes part. The model is written as JSON; set $KG_PARTICIPANTS to its path to
+    have kg extract, kg ingest, kg eval and kg calibrate use it instead of the bundled model.
+    The confidence model is fitted on what this model chooses, so run kg calibrate after it.
+    A summary, cross-validated over articles, goes to stderr.
+
+    \b
+    Examples:
+      kg fit-participants my-gold/ -o my-participants.json
+      KG_PARTICIPANTS=my-participants.json kg eval my-gold/
+      kg fit-participants tests/fixtures/gold/dev -o kg/data/participants.json   # the bundled model
+    """
+    from kg.training import fit_participants as run_fit
+
+    report = _fit_on_gold(gold_dir, model, lambda gold, extractor, step: run_fit(
+        gold, extractor, l2=l2, cross_validate=not quick, on_article=step))
+    _write_model(report.model.to_json(), output)
     click.echo(report.summary(), err=True)
 
 

@@ -51,7 +51,7 @@ from kg.records import ENTITY_TYPES, EVENT_TYPES
 __all__ = [
     "METRICS", "CONFIDENCE_BANDS", "STATUSES", "PREDICATES", "GoldEntity", "GoldPosition", "GoldEvent",
     "GoldRelation", "GoldArticle", "Score", "ArticleScore", "EvalReport", "normalise", "prf", "load_gold",
-    "parse_gold", "score_article", "evaluate", "extract_for_scoring",
+    "parse_gold", "score_article", "evaluate", "extract_for_scoring", "entity_names",
 ]
 
 #: The scores every article gets, in report order.
@@ -664,8 +664,11 @@ def score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSco
                          f"({type(err).__name__}: {err}).") from err
 
 
-def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleScore:
-    entities = list(predicted.get("entities") or ())
+def entity_names(gold: GoldArticle, entities: Sequence[Mapping]) -> tuple[dict[str, str], dict[int, int]]:
+    """Name each predicted entity as scoring does: by the gold entity it matches, else by its label.
+
+    Return the normalised names by entity IRI, and the matched pairs (predicted index to gold index).
+    """
     pairs = _match_entities(gold.entities, entities)
     names = {}
     for p, entity in enumerate(entities):
@@ -673,6 +676,12 @@ def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleSc
             names[entity["id"]] = normalise(gold.entities[pairs[p]].name)
         else:
             names[entity["id"]] = normalise(entity.get("label") or _segment(entity["id"]))
+    return names, pairs
+
+
+def _score_article(gold: GoldArticle, predicted: Mapping[str, Any]) -> ArticleScore:
+    entities = list(predicted.get("entities") or ())
+    names, pairs = entity_names(gold, entities)
 
     def resolve(iri: str | None) -> str | None:
         return None if iri is None else names.get(iri) or normalise(_segment(iri))
@@ -755,14 +764,19 @@ def _by_type(gold_keys: Sequence[tuple], missed_at: Sequence[int], pred_keys: Se
     return scores
 
 
-def extract_for_scoring(extractor: Any, article: GoldArticle) -> tuple[Any, dict[str, Any]]:
-    """Extract a gold article's text with ``extractor``; return the extraction and its JSON dict."""
+def extract_for_scoring(extractor: Any, article: GoldArticle, *,
+                        chooser: Any = None) -> tuple[Any, dict[str, Any]]:
+    """Extract a gold article's text with ``extractor``; return the extraction and its JSON dict.
+
+    ``chooser`` is passed on to :meth:`kg.extract.Extractor.extract`.
+    """
     from kg.export.json import extraction_json
     from kg.read.text import read_text_article
     from kg.triples import event_node
 
     text = Path(article.path).read_text(encoding="utf-8")
-    extraction = extractor.extract(read_text_article(text, name=article.path, published=article.published))
+    extraction = extractor.extract(read_text_article(text, name=article.path, published=article.published),
+                                   chooser=chooser)
     ids = [event_node(e, extraction.article.key) for e in extraction.events]
     return extraction, extraction_json(extraction, gazetteer=extractor.gazetteer, event_ids=ids)
 

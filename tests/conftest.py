@@ -15,6 +15,20 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def small_gold_dir(tmp_path_factory) -> Path:
+    """A gold folder holding the six ``helpers.SMALL_GOLD`` dev articles."""
+    import shutil
+
+    from helpers import DEV_GOLD, SMALL_GOLD
+
+    folder = tmp_path_factory.mktemp("gold")
+    for name in SMALL_GOLD:
+        for suffix in (".txt", ".json"):
+            shutil.copy(DEV_GOLD / f"{name}{suffix}", folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
     """A store holding the bundled sample corpus, ingested once; tests only read it."""
     from kg.ingest import ingest

@@ -4,6 +4,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = REPO.parent / "shared" / "seed-article.txt"
+DEV_GOLD = REPO / "tests" / "fixtures" / "gold" / "dev"
+#: Six dev gold articles, few enough to fit models on in a test.
+SMALL_GOLD = ("01-nis-troops-vladivostok", "02-lavrov-wonsan", "03-belousov-pyongyang", "04-shoigu-deminers-kursk",
+              "05-iran-missiles-russia", "06-araghchi-moscow")
 
 
 def fail_extraction_on(monkeypatch, word: str) -> None:
@@ -18,3 +22,21 @@ def fail_extraction_on(monkeypatch, word: str) -> None:
         return real(doc, **kwargs)
 
     monkeypatch.setattr(module, "extract_events", faulty)
+
+
+def the_rules(events, sent, roles) -> list:
+    """A participant chooser that keeps what the rules found (see ``Extractor.extract``)."""
+    return list(events)
+
+
+class RulesOnly:
+    """An extractor whose events keep the participants the rules found, for the tests of the rules."""
+
+    def __init__(self, extractor):
+        self._extractor = extractor
+
+    def extract(self, article):
+        return self._extractor.extract(article, chooser=the_rules)
+
+    def __getattr__(self, name: str):
+        return getattr(self._extractor, name)

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from click.testing import CliRunner
 
-from helpers import REPO
+from helpers import DEV_GOLD, SMALL_GOLD
 from kg.calibration import _auc, _brier, calibrate
 from kg.cli import cli
 from kg.evaluation import load_gold
 from kg.extract.confidence import load_calibration
 
-DEV = REPO / "tests" / "fixtures" / "gold" / "dev"
-ARTICLES = ("01-nis-troops-vladivostok", "02-lavrov-wonsan", "03-belousov-pyongyang", "04-shoigu-deminers-kursk",
-            "05-iran-missiles-russia", "06-araghchi-moscow")
-
-
-@pytest.fixture(scope="module")
-def gold_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gold")
-    for name in ARTICLES:
-        for suffix in (".txt", ".json"):
-            shutil.copy(DEV / f"{name}{suffix}", folder)
-    return folder
+ARTICLES = SMALL_GOLD
 
 
 @pytest.mark.parametrize("predicted, right, expected", [
@@ -43,10 +31,10 @@ def test_brier_is_the_mean_squared_gap():
 
 
 @pytest.mark.slow
-def test_calibrate_marks_events_as_kg_eval_scores_them(gold_dir, extractor):
+def test_calibrate_marks_events_as_kg_eval_scores_them(small_gold_dir, extractor):
     from kg.evaluation import evaluate, extract_for_scoring
 
-    gold = load_gold(gold_dir)
+    gold = load_gold(small_gold_dir)
     seen = []
     report = calibrate(gold, extractor, on_article=seen.append)
     assert seen == [a.name for a in gold]
@@ -59,28 +47,28 @@ def test_calibrate_marks_events_as_kg_eval_scores_them(gold_dir, extractor):
 
 
 @pytest.mark.slow
-def test_cli_calibrate_writes_a_model_that_eval_can_use(gold_dir, tmp_path, monkeypatch):
+def test_cli_calibrate_writes_a_model_that_eval_can_use(small_gold_dir, tmp_path, monkeypatch):
     runner = CliRunner()
     path = tmp_path / "confidence.json"
-    result = runner.invoke(cli, ["calibrate", str(gold_dir), "-o", str(path)], catch_exceptions=False)
+    result = runner.invoke(cli, ["calibrate", str(small_gold_dir), "-o", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Cross-validated over 5 folds" in result.stderr and result.stdout == ""
     model = load_calibration(path)
     assert model.about["articles"] == len(ARTICLES) and "type=Meeting" in model.weights
 
     monkeypatch.setenv("KG_CONFIDENCE", str(path))
-    report = json.loads(runner.invoke(cli, ["eval", str(gold_dir), "--format", "json"],
+    report = json.loads(runner.invoke(cli, ["eval", str(small_gold_dir), "--format", "json"],
                                       catch_exceptions=False).stdout)
     assert sum(band["events"] for band in report["confidence"]) == \
         report["overall"]["events"]["tp"] + report["overall"]["events"]["fp"]
 
 
 @pytest.mark.slow
-def test_cli_calibrate_bad_model_file_in_the_environment_is_a_clear_error(gold_dir, tmp_path, monkeypatch):
+def test_cli_calibrate_bad_model_file_in_the_environment_is_a_clear_error(small_gold_dir, tmp_path, monkeypatch):
     bad = tmp_path / "bad.json"
     bad.write_text("[]")
     monkeypatch.setenv("KG_CONFIDENCE", str(bad))
-    result = CliRunner().invoke(cli, ["eval", str(gold_dir)])
+    result = CliRunner().invoke(cli, ["eval", str(small_gold_dir)])
     assert result.exit_code == 1
     assert f"Error: {bad}: not a confidence model written by `kg calibrate`" in result.stderr
 
@@ -90,6 +78,6 @@ def test_bundled_model_is_what_kg_calibrate_fits_on_the_dev_set(extractor):
     # Changing extraction changes which events are right; refit with
     # `kg calibrate tests/fixtures/gold/dev -o kg/data/confidence.json`.
     bundled = load_calibration()
-    fitted = calibrate(load_gold(DEV), extractor).calibration
+    fitted = calibrate(load_gold(DEV_GOLD), extractor).calibration
     assert fitted.about == bundled.about
     assert fitted.weights == pytest.approx(bundled.weights, abs=1e-3)

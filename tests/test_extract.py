@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from helpers import fail_extraction_on
+from helpers import RulesOnly, fail_extraction_on
 from kg.iris import entity_iri
 
 pytestmark = pytest.mark.slow
@@ -12,6 +12,12 @@ pytestmark = pytest.mark.slow
 ID = "https://w3id.org/kg/id/"
 CHOE, LAVROV, PUTIN = ID + "person/choe-son-hui", ID + "person/sergei-lavrov", ID + "person/vladimir-putin"
 MOSCOW, RUSSIA, PRK = ID + "place/moscow", ID + "state/rus", ID + "state/prk"
+
+
+@pytest.fixture(scope="module")
+def extractor(extractor):
+    """The rules alone: these tests are about what the rules find, not what the participant model keeps."""
+    return RulesOnly(extractor)
 
 
 def _events(extractor, article, body, type_=None, **kwargs):

@@ -2,10 +2,18 @@
 
 import pytest
 
+from helpers import RulesOnly
+
 pytestmark = pytest.mark.slow
 
 ID = "https://w3id.org/kg/id/"
 PRK, RUSSIA, UKRAINE, IRAN = (ID + "state/" + code for code in ("prk", "rus", "ukr", "irn"))
+
+
+@pytest.fixture(scope="module")
+def extractor(extractor):
+    """The rules alone: these tests are about what the rules find, not what the participant model keeps."""
+    return RulesOnly(extractor)
 
 
 def test_reconcile_a_warning_is_a_statement_beside_the_strike_it_threatens(extractor, article):

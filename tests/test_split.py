@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
+from helpers import RulesOnly
+
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor(extractor):
+    """The rules alone: these tests are about what the rules find, not what the participant model keeps."""
+    return RulesOnly(extractor)
 
 
 def _casts(extraction) -> list[tuple]:

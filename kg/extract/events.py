@@ -28,6 +28,7 @@ from kg.extract.clauses import (agreement, clause_head, clause_places, described
 from kg.extract.lexicon import load_lexicon
 from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
+from kg.extract.participants import Chooser
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.extract.split import split
@@ -45,8 +46,12 @@ _TARGET_PREPS = {"at", "against", "on"}
 
 
 def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: ArticleContext,
-                   published: date | None, article_text: str) -> Iterator[Event]:
-    """Yield the events of one parsed paragraph that starts at ``offset`` in the article."""
+                   published: date | None, article_text: str, chooser: Chooser | None = None) -> Iterator[Event]:
+    """Yield the events of one parsed paragraph that starts at ``offset`` in the article.
+
+    ``chooser`` settles each sentence's events' participants (``participants.py``); without it
+    they are the ones the rules found.
+    """
     lexicon = load_lexicon()
     roles = Roles(doc, token_iris, context, lexicon, offset)
     for sent in doc.sents:
@@ -59,6 +64,8 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
         events = tuple(reconcile(sent, found, roles))
+        if chooser is not None:
+            events = tuple(chooser(events, sent, roles))
         yield from events
         context.told_types.update(e.type for e in events)
         context.last_subject = roles.subject_people(sent)

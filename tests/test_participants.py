@@ -1,0 +1,120 @@
+"""The participant model: the facts about each candidate, the choice it makes, and loading it."""
+
+from __future__ import annotations
+
+import json
+import pytest
+
+from kg.errors import ModelError
+from kg.extract.logistic import LogisticModel
+from kg.extract.participants import candidate_features, choose, load_participant_model
+
+LAVROV, CHOE = "https://w3id.org/kg/id/person/sergei-lavrov", "https://w3id.org/kg/id/person/choe-son-hui"
+UKRAINE = "https://w3id.org/kg/id/state/ukr"
+
+
+def meetings(extractor, article, body: str, model: LogisticModel | None = None) -> list:
+    """Extract ``body``; return each meeting with its sentence's facts, as the rules or ``model`` chose."""
+    seen = []
+
+    def record(events, sent, roles):
+        chosen = choose(events, sent, roles, model) if model else list(events)
+        seen.extend((event, candidate_features(event, sent, roles)) for event in chosen)
+        return chosen
+
+    extractor.extract(article(body), chooser=record)
+    return [(event, facts) for event, facts in seen if event.type == "Meeting"]
+
+
+def the_rules(events, sent, roles) -> list:
+    return list(events)
+
+
+def iri_named(extractor, article, body: str, label: str) -> str:
+    return next(e.iri for e in extractor.extract(article(body)).entities if e.label == label)
+
+
+@pytest.mark.slow
+def test_candidates_are_the_sentence_s_actors_and_places_with_their_standing(extractor, article):
+    body = "Sergei Lavrov met with Choe Son Hui in Moscow to discuss Ukraine."
+    ((event, facts),) = meetings(extractor, article, body)
+    moscow = iri_named(extractor, article, body, "Moscow")
+    assert set(facts) == {LAVROV, CHOE, moscow, UKRAINE}
+    assert "T=Meeting|role=agent" in facts[LAVROV] and "T=Meeting|side=before|role=agent" in facts[LAVROV]
+    assert "T=Meeting|prep=with" in facts[CHOE] and "T=Meeting|gov=TRIGGER" in facts[CHOE]
+    assert {"ET=Place", "T=Meeting|place|role=none", "T=Meeting|prep=in"} <= set(facts[moscow])
+    assert "T=Meeting|role=none" in facts[UKRAINE] and "T=Meeting|gov=discuss" in facts[UKRAINE]
+    assert all(f.startswith(("bias", "ET=", "role=", "T=Meeting")) for f in facts[UKRAINE])
+
+
+@pytest.mark.slow
+def test_a_participant_named_before_the_sentence_is_a_candidate_without_a_place_in_it(extractor, article):
+    ((event, facts),) = meetings(extractor, article, "Sergei Lavrov flew to Pyongyang. There he met Choe Son Hui.")
+    assert event.agent == LAVROV
+    assert "T=Meeting|not_in_sentence|role=agent" in facts[LAVROV]
+    assert not any("|dep=" in f for f in facts[LAVROV]) and "T=Meeting|dep=dobj" in facts[CHOE]
+
+
+@pytest.mark.slow
+def test_choose_keeps_the_rules_participants_first_and_adds_what_the_model_keeps(extractor, article):
+    body = "Sergei Lavrov met with Choe Son Hui in Moscow to discuss Ukraine."
+    ((rules, _),) = meetings(extractor, article, body)
+    model = LogisticModel(weights={"bias": -1.0, "role=agent": 3.0, "role=other": 3.0, "role=recipient": 3.0,
+                                   "ET=State": 3.0}, about={})
+    ((chosen, _),) = meetings(extractor, article, body, model)
+    assert rules.participants == (LAVROV, CHOE)
+    assert chosen.participants == (LAVROV, CHOE, UKRAINE)
+    assert (chosen.agent, chosen.evidence, chosen.place) == (rules.agent, rules.evidence, rules.place)
+
+
+@pytest.mark.slow
+def test_choose_drops_an_agent_the_model_does_not_keep(extractor, article):
+    model = LogisticModel(weights={"bias": -2.0, "T=Meeting|prep=with": 4.0}, about={})
+    ((chosen, _),) = meetings(extractor, article, "Sergei Lavrov met with Choe Son Hui in Moscow.", model)
+    assert chosen.participants == (CHOE,) and chosen.agent is None
+
+
+@pytest.mark.slow
+def test_choose_leaves_the_rules_choice_when_the_model_keeps_no_one(extractor, article):
+    body = "Sergei Lavrov met with Choe Son Hui in Moscow."
+    ((rules, _),) = meetings(extractor, article, body)
+    ((chosen, _),) = meetings(extractor, article, body, LogisticModel(weights={"bias": -5.0}, about={}))
+    assert chosen == rules
+
+
+@pytest.mark.slow
+def test_extractor_uses_its_participant_model(extractor, article, monkeypatch):
+    body = "Sergei Lavrov met with Choe Son Hui in Moscow to discuss Ukraine."
+    monkeypatch.setattr(extractor, "participants", LogisticModel(weights={"bias": 5.0, "ET=Place": -10.0}, about={}))
+    (meeting,) = [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+    assert set(meeting.participants) == {LAVROV, CHOE, UKRAINE}
+    (meeting,) = [e for e in extractor.extract(article(body), chooser=the_rules).events if e.type == "Meeting"]
+    assert set(meeting.participants) == {LAVROV, CHOE}
+
+
+def test_load_bundled_model_was_fitted_on_the_dev_set():
+    model = load_participant_model()
+    assert model.about["articles"] >= 500 and model.about["min_count"] == 3
+    assert model.weights["T=Meeting|role=agent"] > 0 > model.weights["ET=Place"]
+
+
+def test_load_reads_a_file_and_the_environment(tmp_path, monkeypatch):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(LogisticModel(weights={"bias": 1.5}, about={"events": 2}).to_json()))
+    assert load_participant_model(path).weights == {"bias": 1.5}
+    monkeypatch.setenv("KG_PARTICIPANTS", str(path))
+    assert load_participant_model().about == {"events": 2}
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "cannot read the participant model"),
+    ("{not json", "not a participant model written by `kg fit-participants`"),
+    ('{"weights": {"bias": "high"}}', "not a participant model"),
+])
+def test_load_bad_file_names_it_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(ModelError, match=message) as err:
+        load_participant_model(path)
+    assert str(path) in str(err.value) and "kg fit-participants" in str(err.value)
