@@ -64,16 +64,6 @@ def test_cli_calibrate_writes_a_model_that_eval_can_use(small_gold_dir, tmp_path
 
 
 @pytest.mark.slow
-def test_cli_calibrate_bad_model_file_in_the_environment_is_a_clear_error(small_gold_dir, tmp_path, monkeypatch):
-    bad = tmp_path / "bad.json"
-    bad.write_text("[]")
-    monkeypatch.setenv("KG_CONFIDENCE", str(bad))
-    result = CliRunner().invoke(cli, ["eval", str(small_gold_dir)])
-    assert result.exit_code == 1
-    assert f"Error: {bad}: not a confidence model written by `kg calibrate`" in result.stderr
-
-
-@pytest.mark.slow
 def test_bundled_model_is_what_kg_calibrate_fits_on_the_dev_set(extractor):
     # Changing extraction changes which events are right; refit with
     # `kg calibrate tests/fixtures/gold/dev -o kg/data/confidence.json`.

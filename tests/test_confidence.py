@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from kg.errors import ModelError
@@ -75,33 +73,10 @@ def test_with_confidence_replaces_each_confidence_from_the_model():
     assert meeting.type == "Meeting" and meeting.evidence.start == 0
 
 
-def test_load_calibration_reads_a_file_and_the_environment(tmp_path, monkeypatch):
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(Calibration(weights={"bias": 1.5}, about={"events": 2}).to_json()))
-    assert load_calibration(path).weights == {"bias": 1.5}
-    monkeypatch.setenv("KG_CONFIDENCE", str(path))
-    assert load_calibration().about == {"events": 2}
-
-
 def test_load_calibration_bundled_model_has_a_weight_for_every_event_type():
     weights = load_calibration().weights
     for type_ in ("Meeting", "Visit", "Deployment", "Signing", "Statement", "Pledge", "Combat", "Transfer"):
         assert f"type={type_}" in weights, type_
-
-
-@pytest.mark.parametrize("content, message", [
-    (None, "cannot read the confidence model"),
-    ("{not json", "not a confidence model written by `kg calibrate`"),
-    ('{"about": {}}', "not a confidence model"),
-    ('{"weights": {"bias": "high"}}', "not a confidence model"),
-])
-def test_load_calibration_bad_file_names_it_and_the_fix(tmp_path, content, message):
-    path = tmp_path / "model.json"
-    if content is not None:
-        path.write_text(content)
-    with pytest.raises(ModelError, match=message) as err:
-        load_calibration(path)
-    assert str(path) in str(err.value) and "kg calibrate" in str(err.value)
 
 
 @pytest.mark.slow

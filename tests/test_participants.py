@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import pytest
 
-from kg.errors import ModelError
 from kg.extract.logistic import LogisticModel
 from kg.extract.participants import candidate_features, choose, load_participant_model
 
@@ -96,25 +94,3 @@ def test_load_bundled_model_was_fitted_on_the_dev_set():
     model = load_participant_model()
     assert model.about["articles"] >= 500 and model.about["min_count"] == 3
     assert model.weights["T=Meeting|role=agent"] > 0 > model.weights["ET=Place"]
-
-
-def test_load_reads_a_file_and_the_environment(tmp_path, monkeypatch):
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(LogisticModel(weights={"bias": 1.5}, about={"events": 2}).to_json()))
-    assert load_participant_model(path).weights == {"bias": 1.5}
-    monkeypatch.setenv("KG_PARTICIPANTS", str(path))
-    assert load_participant_model().about == {"events": 2}
-
-
-@pytest.mark.parametrize("content, message", [
-    (None, "cannot read the participant model"),
-    ("{not json", "not a participant model written by `kg fit-participants`"),
-    ('{"weights": {"bias": "high"}}', "not a participant model"),
-])
-def test_load_bad_file_names_it_and_the_fix(tmp_path, content, message):
-    path = tmp_path / "model.json"
-    if content is not None:
-        path.write_text(content)
-    with pytest.raises(ModelError, match=message) as err:
-        load_participant_model(path)
-    assert str(path) in str(err.value) and "kg fit-participants" in str(err.value)

@@ -68,16 +68,6 @@ def test_cli_fit_participants_writes_a_model_that_eval_can_use(small_gold_dir, t
 
 
 @pytest.mark.slow
-def test_cli_bad_participant_model_in_the_environment_is_a_clear_error(small_gold_dir, tmp_path, monkeypatch):
-    bad = tmp_path / "bad.json"
-    bad.write_text("[]")
-    monkeypatch.setenv("KG_PARTICIPANTS", str(bad))
-    result = CliRunner().invoke(cli, ["eval", str(small_gold_dir)])
-    assert result.exit_code == 1
-    assert f"Error: {bad}: not a participant model written by `kg fit-participants`" in result.stderr
-
-
-@pytest.mark.slow
 def test_bundled_model_is_what_kg_fit_participants_fits_on_the_dev_set(extractor):
     # Changing extraction changes the candidates and their facts; refit with
     # `kg fit-participants tests/fixtures/gold/dev -o kg/data/participants.json`, then `kg calibrate`.
