@@ -14,16 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kg.calibration import FOLDS
 from kg.errors import ModelError
 from kg.evaluation import GoldArticle, entity_names, extract_for_scoring, normalise
 from kg.extract import Extractor
 from kg.extract.logistic import LogisticModel, fit_weights
 from kg.extract.participants import candidate_features
 
-__all__ = ["ParticipantReport", "fit_participants", "FOLDS"]
+__all__ = ["ParticipantReport", "fit_participants"]
 
-#: Cross-validation folds; article i is tested in fold i mod FOLDS.
-FOLDS = 5
 #: Facts seen for fewer candidates than this get no weight.
 MIN_COUNT = 3
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import the_rules
 from kg.extract.logistic import LogisticModel
 from kg.extract.participants import candidate_features, choose, load_participant_model
 
@@ -22,10 +23,6 @@ def meetings(extractor, article, body: str, model: LogisticModel | None = None) 
 
     extractor.extract(article(body), chooser=record)
     return [(event, facts) for event, facts in seen if event.type == "Meeting"]
-
-
-def the_rules(events, sent, roles) -> list:
-    return list(events)
 
 
 def iri_named(extractor, article, body: str, label: str) -> str:

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pytest
 from click.testing import CliRunner
 
-from helpers import DEV_GOLD, SMALL_GOLD
+from helpers import DEV_GOLD, SMALL_GOLD, the_rules
 from kg.cli import cli
 from kg.errors import ModelError
 from kg.evaluation import evaluate, extract_for_scoring, load_gold
-from kg.extract.participants import load_participant_model
+from kg.extract.participants import choose, load_participant_model
 from kg.training import fit_participants
-
-
-def the_rules(events, sent, roles) -> list:
-    return list(events)
 
 
 @pytest.mark.slow
@@ -52,7 +49,7 @@ def test_fit_needs_candidates_that_take_part_and_ones_that_do_not(tmp_path, extr
 
 
 @pytest.mark.slow
-def test_cli_fit_participants_writes_a_model_that_eval_can_use(small_gold_dir, tmp_path, monkeypatch):
+def test_cli_fit_participants_writes_a_model_that_eval_uses(small_gold_dir, tmp_path, monkeypatch, extractor):
     runner = CliRunner()
     path = tmp_path / "participants.json"
     result = runner.invoke(cli, ["fit-participants", str(small_gold_dir), "-o", str(path), "--no-cross-validation"],
@@ -63,8 +60,11 @@ def test_cli_fit_participants_writes_a_model_that_eval_can_use(small_gold_dir, t
 
     monkeypatch.setenv("KG_PARTICIPANTS", str(path))
     report = json.loads(runner.invoke(cli, ["eval", str(small_gold_dir), "--format", "json"],
-                                      catch_exceptions=False).stdout)
-    assert report["overall"]["events"]["tp"] > 0
+                                      catch_exceptions=False).stdout)["overall"]["events"]
+    fitted = partial(choose, model=load_participant_model(path))
+    expected = evaluate(load_gold(small_gold_dir),
+                        lambda a: extract_for_scoring(extractor, a, chooser=fitted)[1]).overall["events"]
+    assert (report["tp"], report["fp"], report["fn"]) == (expected.tp, expected.fp, expected.fn)
 
 
 @pytest.mark.slow
