@@ -36,6 +36,15 @@ def prepositions(tokens) -> Iterator:
                 yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
 
+def _light_verb(token, roles: Roles) -> bool:
+    # "Herzog held talks with …" misparsed with "held" describing "talks".
+    return token.dep_ == "amod" and token.pos_ == "VERB" and token.lemma_ in roles.lexicon.light_verbs
+
+
+def _subjects(verb, roles: Roles) -> list[str]:
+    return [a for c in verb.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+
+
 def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
     """Return (agents, passive subjects, passive subject token), climbing to a governing clause."""
     node = head
@@ -50,12 +59,12 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agents += roles.actors(pobj)
-            elif child.dep_ == "amod" and child.pos_ == "VERB" and child.lemma_ in roles.lexicon.light_verbs:
+            elif _light_verb(child, roles):
                 # "Herzog held talks … and told him": the same misparse as in noun_agents.
-                agents += [a for c in child.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+                agents += _subjects(child, roles)
         if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
             # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
-            patients = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            patients = _subjects(node.head, roles)
         if not agents and patients and node is not head and head.dep_ == "xcomp":
             # "Lavrov is expected to visit Pyongyang": the one expected is the one who acts.
             return patients, [], None
@@ -157,9 +166,8 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     if doers:
         # "a possible visit to Russia by North Korea's foreign minister", "an attack by Iran"
         return doers, None
-    light = [c for c in trigger.children
-             if c.dep_ == "amod" and c.pos_ == "VERB" and c.lemma_ in roles.lexicon.light_verbs]
-    held = [a for c in light for s in c.children if s.dep_ == "nsubj" for a in roles.actors(s)]
+    light = [c for c in trigger.children if _light_verb(c, roles)]
+    held = [a for c in light for a in _subjects(c, roles)]
     if light and not held and trigger.dep_ == "appos":
         # "Tokayev, who came to St Petersburg …, held talks with Putin": the talks hung on him.
         held = roles.actors(trigger.head)
@@ -170,7 +178,7 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
     for _ in range(6):
         possessors = [c for c in node.children if c.dep_ == "poss"]
         owners = [a for c in possessors for a in roles.actors(c)]
-        subjects = [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)] \
+        subjects = _subjects(node.head, roles) \
             if node.dep_ == "dobj" and possessors and all(p.pos_ == "PRON" for p in possessors) else []
         if subjects:
             # "warships from four nations held their first joint patrol": "their" is the subject.
@@ -182,7 +190,7 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             # "Russia and China are the main suppliers of weapons to Myanmar": who is the supplier
             # (but "it was the eighth joint patrol" only counts one told before).
             # "Poland would complete deliveries of ammunition": who completes them delivers.
-            return [a for c in node.head.children if c.dep_ == "nsubj" for a in roles.actors(c)], node.head
+            return _subjects(node.head, roles), node.head
         if owners or (possessors and node is trigger):
             # A possessor names the agent even when it cannot be linked ("Kim's visit"): the
             # subject of the sentence is then not the agent.
@@ -193,7 +201,7 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             if guests and roles.lexicon.nouns.get(trigger.lemma_.lower()) == "Visit" and path_word == "for":
                 # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
                 return guests, node
-            subjects = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            subjects = _subjects(node, roles)
             if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
                 # summit", "spoke in Berlin before leaving for the G20 summit": whoever speaks or
