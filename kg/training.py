@@ -97,9 +97,9 @@ def _choice(model: LogisticModel, event: _Event) -> frozenset[str]:
 def _paired_events(n: int, article: GoldArticle, extractor: Extractor) -> list[_Event]:
     recorded: list[dict[str, list[str]]] = []
 
-    def record(events, sent, roles):
-        recorded.extend(candidate_features(event, sent, roles) for event in events)
-        return list(events)
+    def record(found, roles):
+        recorded.extend(candidate_features(trigger, event, roles) for trigger, event in found)
+        return [event for _, event in found]
 
     extraction, predicted = extract_for_scoring(extractor, article, chooser=record)
     names, _ = entity_names(article, predicted.get("entities") or [])

@@ -353,6 +353,16 @@ def test_extract_a_name_before_a_base_or_airport_is_a_place(extractor, article, 
     assert not any(e.type == "Person" and e.label in site for e in entities)
 
 
+@pytest.mark.parametrize("body, unit", [
+    ("A Ukrainian drone hit a ship of the Black Sea Fleet near Novorossiysk.", "Black Sea Fleet"),
+    ("Russia's Northern Fleet began drills in the Barents Sea.", "Northern Fleet"),
+])
+def test_extract_a_fleet_named_after_a_place_is_a_unit(extractor, article, body, unit):
+    extraction = extractor.extract(article(body))
+    assert (unit, "MilitaryUnit") in {(e.label, e.type) for e in extraction.entities}
+    assert unit in {m.span.text for m in extraction.mentions}
+
+
 def test_extract_whose_struck_building_is_the_strikes_target(extractor, article):
     body = "Israeli warplanes struck the headquarters of Hezbollah in Beirut on Friday."
     (combat,) = extractor.extract(article(body)).events
@@ -1112,6 +1122,29 @@ def test_extract_a_fault_on_one_article_is_its_own_error_and_the_rest_go_on(extr
         extractor.extract(bad)
 
 
+@pytest.mark.parametrize("body, name, not_name", [
+    # The model finds "Hassan" alone; the given names before it are the person's too.
+    ("Tanzania's president, Samia Suluhu Hassan, warned her fellow leaders.", "Samia Suluhu Hassan", "Hassan"),
+    # Initials the model calls a name are given names, though a reference general shares the surname.
+    ("JD Vance met Volodymyr Zelenskyy in Munich.", "JD Vance", "Jonathan Vance"),
+    # A rank or an honorific is no given name.
+    ("Commodore Jay Tarriela, a coast guard spokesman, said the ship was rammed.", "Jay Tarriela",
+     "Commodore Jay Tarriela"),
+    ("Qatar's defence minister, Sheikh Saoud bin Abdulrahman Al Thani, signed the agreement.",
+     "Saoud bin Abdulrahman Al Thani", "Sheikh Saoud bin Abdulrahman Al Thani"),
+])
+def test_extract_a_person_s_name_takes_in_the_given_names_the_model_left_out(extractor, article, body, name,
+                                                                            not_name):
+    labels = {e.label for e in extractor.extract(article(body, published=date(2025, 2, 14))).entities
+              if e.type == "Person"}
+    assert name in labels and not_name not in labels
+
+
+def test_extract_a_weapon_the_model_calls_a_person_gets_no_given_name(extractor, article):
+    body = "Britain sent Ukraine long-range cruise missiles, delivering Storm Shadows in May."
+    assert not any(e.type == "Person" for e in extractor.extract(article(body)).entities)
+
+
 def test_extract_a_weekday_before_a_surname_is_no_given_name(extractor, article):
     body = "Xi Jinping flew to Riyadh. On Friday Xi attended a summit of the Gulf Cooperation Council."
     extraction = extractor.extract(article(body, published=date(2022, 12, 10)))
@@ -1428,6 +1461,21 @@ def test_extract_a_state_body_after_a_demonym_speaks_for_itself(extractor, artic
     (body_iri,) = [e.iri for e in extraction.entities if e.label == "Belarusian Defence Ministry"]
     assert [e.agent for e in extraction.events] == [body_iri]
     assert next(e for e in extraction.entities if e.iri == body_iri).type == "Organization"
+
+
+@pytest.mark.parametrize(("body", "name", "state"), [
+    ("The Indian Navy said two of its frigates had reached the Gulf of Aden.", "Indian Navy", "ind"),
+    ("The US Navy said the destroyer had shot down three drones.", "US Navy", "usa"),
+    ("A China Coast Guard ship fired water cannon at a Philippine supply boat.", "China Coast Guard", "chn"),
+    ("US Central Command said its forces had struck a radar site.", "US Central Command", "usa"),
+])
+def test_extract_a_state_branch_after_a_demonym_or_a_state_s_name_is_a_body_of_that_state(
+        extractor, article, body, name, state):
+    extraction = extractor.extract(article(body))
+    (entity,) = [e for e in extraction.entities if e.label == name]
+    assert (entity.type, entity.state) == ("Organization", ID + "state/" + state)
+    # The words of the name are the body's mention, not the state's.
+    assert [m.span.text for m in extraction.mentions if m.entity == entity.iri] == [name]
 
 
 def test_extract_talks_held_survive_the_parser_taking_held_for_an_adjective(extractor, article):

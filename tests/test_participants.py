@@ -16,9 +16,9 @@ def meetings(extractor, article, body: str, model: LogisticModel | None = None) 
     """Extract ``body``; return each meeting with its sentence's facts, as the rules or ``model`` chose."""
     seen = []
 
-    def record(events, sent, roles):
-        chosen = choose(events, sent, roles, model) if model else list(events)
-        seen.extend((event, candidate_features(event, sent, roles)) for event in chosen)
+    def record(found, roles):
+        chosen = choose(found, roles, model) if model else [event for _, event in found]
+        seen.extend((event, candidate_features(trigger, event, roles)) for (trigger, _), event in zip(found, chosen))
         return chosen
 
     extractor.extract(article(body), chooser=record)
@@ -48,6 +48,18 @@ def test_a_participant_named_before_the_sentence_is_a_candidate_without_a_place_
     assert event.agent == LAVROV
     assert "T=Meeting|not_in_sentence|role=agent" in facts[LAVROV]
     assert not any("|dep=" in f for f in facts[LAVROV]) and "T=Meeting|dep=dobj" in facts[CHOE]
+
+
+@pytest.mark.slow
+def test_each_event_is_described_from_its_own_trigger_when_the_word_comes_twice(extractor, article):
+    body = "Sergei Lavrov met Choe Son Hui in Moscow, and Wang Yi met Antony Blinken in Beijing."
+    first, second = meetings(extractor, article, body)
+    wang, blinken = (iri_named(extractor, article, body, name) for name in ("Wang Yi", "Antony Blinken"))
+    assert first[0].participants == (LAVROV, CHOE) and second[0].participants == (wang, blinken)
+    for (event, facts), others in ((first, (wang, blinken)), (second, (LAVROV, CHOE))):
+        assert all("T=Meeting|gov=TRIGGER" in facts[iri] for iri in event.participants)
+        assert all("T=Meeting|gov=meet" in facts[iri] for iri in others)
+    assert "T=Meeting|side=before|role=agent" in second[1][wang]
 
 
 @pytest.mark.slow

@@ -63,9 +63,8 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
-        events = tuple(reconcile(sent, found, roles))
-        if chooser is not None:
-            events = tuple(chooser(events, sent, roles))
+        told = list(reconcile(sent, found, roles))
+        events = tuple(chooser(told, roles) if chooser is not None else (event for _, event in told))
         yield from events
         context.told_types.update(e.type for e in events)
         context.last_subject = roles.subject_people(sent)

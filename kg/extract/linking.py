@@ -112,18 +112,20 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             # "Thérèse Kayikwamba Wagner" is a person, not the Wagner Group.
             _link_person(doc[start:ent.end], context, found, token_iris)
             continue
-        if ent.label_ == DEMONYM_LABEL and (body := _demonym_body(doc, ent, context)):
-            # "the Belarusian Defence Ministry": the state's body, not the state.
+        if (ent.label_ == DEMONYM_LABEL or ent.label_ == RULER_LABEL
+                and gazetteer.entities[ent.ent_id_].type == "State") and (body := _demonym_body(doc, ent, context)):
+            # "the Belarusian Defence Ministry", "the US Navy": the state's body, not the state.
             span, iri = body
             found.append((span, iri))
             token_iris.update({token.i: iri for token in span})
             continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             facility = _facility(doc, ent, gazetteer)
-            if facility is not None and (place := _new_entity(facility, "Place", context)):
-                # "Khartoum International Airport" is a place of its own, not the city.
-                found.append((facility, place))
-                token_iris.update({token.i: place for token in facility})
+            if facility is not None and (place := _new_entity(*facility, context)):
+                # "Khartoum International Airport" is a place of its own, not the city; the "Black
+                # Sea Fleet" is a unit, not the sea.
+                found.append((facility[0], place))
+                token_iris.update({token.i: place for token in facility[0]})
                 continue
             iri = ent.ent_id_
             capital_of = gazetteer.capital_of.get(iri)
@@ -182,6 +184,14 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             continue
         # The statistical model sometimes takes in a neighbouring word ("Later Lavrov").
         trimmed = _trim(ent)
+        if trimmed is not None and trimmed.label_ == "PERSON" \
+                and (start := _name_start(trimmed, token_iris)) < ent.start:
+            # "Samia Suluhu Hassan": given names the model left out of the name (not the words
+            # trimmed off it, as in "delivering Storm Shadows"), after any honorific.
+            while doc[start].lower_ in linking_words()["honorifics"] and start < ent.start:
+                start += 1
+            trimmed = doc[start:trimmed.end]
+            trimmed.label_ = "PERSON"
         iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
         iri = iri or (_new_entity(trimmed, _ner_type(trimmed), context) if trimmed is not None else None)
         if iri:
@@ -322,8 +332,9 @@ def _name_start(ent, token_iris: dict[int, str]) -> int:
 
 def _given_name(token, token_iris: dict[int, str]) -> bool:
     # The tagger takes some foreign given names for nouns ("Thérèse"), but still hangs them on the name.
-    # "On Friday Xi attended": a date is no given name.
-    return (token.pos_ == "PROPN" or token.dep_ == "compound") and token.is_title and token.i not in token_iris \
+    # "On Friday Xi attended": a date is no given name; "JD Vance": initials the model calls a name are.
+    return (token.pos_ == "PROPN" or token.dep_ == "compound") and token.i not in token_iris \
+        and (token.is_title or token.is_upper and token.ent_type_ == "PERSON") \
         and "." not in token.text and token.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"} \
         and token.lower_ not in linking_words()["title_words"]
 
@@ -335,24 +346,27 @@ def _describes_noun(ent, gazetteer) -> bool:
 
 
 def _facility(doc, ent, gazetteer):
-    """Return "Khartoum International Airport", the named building a place's name begins, or None."""
+    """Return the named building or unit a place's name begins, with its type, or None:
+    "Khartoum International Airport" is a place, the "Black Sea Fleet" a military unit."""
     if gazetteer.entities[ent.ent_id_].type not in {"Place", "State"}:
         return None
     end = ent.end
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - ent.end < 4:
         end += 1
-    if end == ent.end or doc[end - 1].lower_ not in linking_words()["building_words"]:
+    words, last = linking_words(), doc[end - 1].lower_
+    if end == ent.end or last not in words["building_words"] and last not in words["place_units"]:
         return None
-    return doc[ent.start:end]
+    return doc[ent.start:end], "Place" if last in words["building_words"] else "MilitaryUnit"
 
 
 def _demonym_body(doc, ent, context: ArticleContext):
-    """Return "Belarusian Defence Ministry" and its IRI when a state body follows a demonym, or None."""
+    """Return "Belarusian Defence Ministry" and its IRI when a state body follows a demonym or a
+    state's name, or None."""
     state = context.gazetteer.entities[ent.ent_id_]
     state_iri = ent.ent_id_ if state.type == "State" else state.state
     if not state_iri:
         return None
-    for length in (3, 2):
+    for length in (3, 2, 1):
         span = doc[ent.end:ent.end + length]
         if len(span) == length and span.text in linking_words()["state_bodies"]:
             return doc[ent.start:span.end], _body(f"{ent.text} {span.text}", state_iri, context)

@@ -24,8 +24,9 @@ from kg.records import Event
 
 __all__ = ["CANDIDATE_TYPES", "Chooser", "candidate_features", "choose", "load_participant_model"]
 
-#: Settles one sentence's events: :func:`choose` with a model, or a recorder while fitting one.
-Chooser = Callable[[Sequence[Event], object, Roles], list[Event]]
+#: Settles one sentence's events, given as (trigger token, event) pairs: :func:`choose` with a
+#: model, or a recorder while fitting one.
+Chooser = Callable[[Sequence[tuple[object, Event]], Roles], list[Event]]
 
 #: Kinds of entity that can take part in an event; a place that is no state does at times
 #: ("fighting for Bakhmut").
@@ -43,15 +44,15 @@ def load_participant_model(path: str | Path | None = None) -> LogisticModel:
                       command="kg fit-participants", variable="KG_PARTICIPANTS")
 
 
-def choose(events: Iterable[Event], sent, roles: Roles, model: LogisticModel) -> list[Event]:
+def choose(found: Iterable[tuple[object, Event]], roles: Roles, model: LogisticModel) -> list[Event]:
     """Return one sentence's events with the participants ``model`` keeps.
 
     The rules' participants that are kept come first, in their order, then the new ones in the
     order the sentence names them. An agent or recipient that is dropped is no longer one.
     """
     chosen = []
-    for event in events:
-        candidates = candidate_features(event, sent, roles)
+    for trigger, event in found:
+        candidates = candidate_features(trigger, event, roles)
         kept = [iri for iri, facts in candidates.items() if model.probability(facts) > 0.5]
         if not kept:
             chosen.append(event)
@@ -64,15 +65,14 @@ def choose(events: Iterable[Event], sent, roles: Roles, model: LogisticModel) ->
     return chosen
 
 
-def candidate_features(event: Event, sent, roles: Roles) -> dict[str, list[str]]:
+def candidate_features(trigger, event: Event, roles: Roles) -> dict[str, list[str]]:
     """Return the facts about each candidate participant of one event, by entity IRI.
 
     The candidates are the entities of :data:`CANDIDATE_TYPES` the sentence names, and the
     event's participants as the rules found them, which may be named before it ("she").
     """
-    trigger = next((t for t in sent if t.text == event.trigger), sent.root)
     named: dict[str, list] = {}
-    for token in sent:
+    for token in trigger.sent:
         iri = roles.token_iris.get(token.i)
         if iri is not None and roles.type_of(iri) in CANDIDATE_TYPES:
             named.setdefault(iri, []).append(token)

@@ -25,8 +25,8 @@ _WHEN = frozenset({"as", "when", "while"})
 _WHEN_PREPS = frozenset({"during", "at", "after", "before"})
 
 
-def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
-    """Yield the events of one sentence from its candidates, as (trigger, event) pairs."""
+def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]:
+    """Yield the events of one sentence from its candidates; both are (trigger, event) pairs."""
     lexicon, context = roles.lexicon, roles.context
     # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
     # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
@@ -73,7 +73,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[Event]:
             context.last_sender = event.agent
         if event.type == "Visit" and event.agent and roles.type_of(event.agent) == "Person":
             context.last_visitor = event.agent
-        yield event
+        yield token, event
 
 
 def _distinct(event: Event, earlier: Event) -> bool:
