@@ -356,8 +356,10 @@ def test_extract_a_name_before_a_base_or_airport_is_a_place(extractor, article, 
 @pytest.mark.parametrize("body, unit", [
     ("A Ukrainian drone hit a ship of the Black Sea Fleet near Novorossiysk.", "Black Sea Fleet"),
     ("Russia's Northern Fleet began drills in the Barents Sea.", "Northern Fleet"),
+    # A command of an army is a formation too.
+    ("The PLA's Eastern Theatre Command said the drills around Taiwan had ended.", "Eastern Theatre Command"),
 ])
-def test_extract_a_fleet_named_after_a_place_is_a_unit(extractor, article, body, unit):
+def test_extract_a_fleet_or_command_is_a_unit(extractor, article, body, unit):
     extraction = extractor.extract(article(body))
     assert (unit, "MilitaryUnit") in {(e.label, e.type) for e in extraction.entities}
     assert unit in {m.span.text for m in extraction.mentions}

@@ -63,6 +63,19 @@ def test_each_event_is_described_from_its_own_trigger_when_the_word_comes_twice(
 
 
 @pytest.mark.slow
+def test_candidates_stand_by_how_often_the_article_names_them_and_how_near_the_trigger(extractor, article):
+    body = ("North Korea and Russia signed a pact in June. Sergei Lavrov met Choe Son Hui and Kim Jong Un in "
+            "Wonsan, North Korea's resort city.")
+    ((event, facts),) = meetings(extractor, article, body)
+    kim, prk = (iri_named(extractor, article, body, name) for name in ("Kim Jong Un", "North Korea"))
+    assert "T=Meeting|ET=State|mentioned=2|role=none" in facts[prk]
+    assert "T=Meeting|most_named_state=True|role=none|named=True" in facts[prk]
+    assert "T=Meeting|ET=Person|mentioned=1|role=agent" in facts[LAVROV]
+    assert [f for iri in (LAVROV, CHOE, kim) for f in facts[iri] if "nearer_of_kind" in f] == [
+        f"T=Meeting|ET=Person|nearer_of_kind={n}|in=True" for n in (0, 1, 2)]
+
+
+@pytest.mark.slow
 def test_choose_keeps_the_rules_participants_first_and_adds_what_the_model_keeps(extractor, article):
     body = "Sergei Lavrov met with Choe Son Hui in Moscow to discuss Ukraine."
     ((rules, _),) = meetings(extractor, article, body)
