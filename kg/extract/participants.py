@@ -3,9 +3,11 @@
 The rules in ``events.py`` find each event's participants from the parse. Their choice is one
 strong fact among others: where each actor the sentence names stands from the trigger (its
 dependency, the preposition before it, the path up to the trigger), which role the rules gave it,
-whether it is the event's place or source, or the state of a participant. A logistic model over
-these facts, fitted with ``kg fit-participants`` on a gold set, then keeps the candidates it
-thinks more likely than not to take part. When it keeps none, the rules' choice stands.
+whether it is the event's place or source, or the state of a participant, and how it stands
+among the others (how often the article names it, how many of its kind stand nearer the
+trigger). A logistic model over these facts, fitted with ``kg fit-participants`` on a gold set,
+then keeps the candidates it thinks more likely than not to take part. When it keeps none, the
+rules' choice stands.
 
 The bundled model, ``kg/data/participants.json``, was fitted on ``tests/fixtures/gold/dev``;
 ``$KG_PARTICIPANTS`` names another.
