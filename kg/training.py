@@ -19,7 +19,7 @@ from kg.errors import ModelError
 from kg.evaluation import GoldArticle, entity_names, extract_for_scoring, normalise
 from kg.extract import Extractor
 from kg.extract.logistic import LogisticModel, fit_weights
-from kg.extract.participants import candidate_features
+from kg.extract.participants import candidate_features, keep
 
 __all__ = ["ParticipantReport", "fit_participants"]
 
@@ -90,8 +90,8 @@ def _fit(events: Sequence[_Event], l2: float) -> LogisticModel:
 
 
 def _choice(model: LogisticModel, event: _Event) -> frozenset[str]:
-    kept = frozenset(name for name, facts in event.candidates.items() if model.probability(facts) > 0.5)
-    return kept or event.rules
+    # As participants.choose decides: when the model keeps no one, the rules' choice stands.
+    return frozenset(keep(model, event.candidates)) or event.rules
 
 
 def _paired_events(n: int, article: GoldArticle, extractor: Extractor) -> list[_Event]:

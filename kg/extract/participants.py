@@ -25,7 +25,7 @@ from kg.extract.logistic import LogisticModel, read_model
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.records import Event
 
-__all__ = ["CANDIDATE_TYPES", "Chooser", "candidate_features", "choose", "load_participant_model"]
+__all__ = ["CANDIDATE_TYPES", "Chooser", "candidate_features", "choose", "keep", "load_participant_model"]
 
 #: Settles one sentence's events, given as (trigger token, event) pairs: :func:`choose` with a
 #: model, or a recorder while fitting one.
@@ -55,8 +55,7 @@ def choose(found: Iterable[tuple[object, Event]], roles: Roles, model: LogisticM
     """
     chosen = []
     for trigger, event in found:
-        candidates = candidate_features(trigger, event, roles)
-        kept = [iri for iri, facts in candidates.items() if model.probability(facts) > 0.5]
+        kept = keep(model, candidate_features(trigger, event, roles))
         if not kept:
             chosen.append(event)
             continue
@@ -66,6 +65,11 @@ def choose(found: Iterable[tuple[object, Event]], roles: Roles, model: LogisticM
                               agent=event.agent if event.agent in kept else None,
                               recipient=event.recipient if event.recipient in kept else None))
     return chosen
+
+
+def keep(model: LogisticModel, candidates: dict[str, list[str]]) -> list[str]:
+    """Return the candidates, by their facts, that ``model`` finds more likely than not to take part."""
+    return [candidate for candidate, facts in candidates.items() if model.probability(facts) > 0.5]
 
 
 def candidate_features(trigger, event: Event, roles: Roles) -> dict[str, list[str]]:
