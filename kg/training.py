@@ -20,6 +20,7 @@ from kg.evaluation import GoldArticle, entity_names, extract_for_scoring, normal
 from kg.extract import Extractor
 from kg.extract.logistic import LogisticModel, fit_weights
 from kg.extract.participants import candidate_features, keep
+from kg.records import Event
 
 __all__ = ["ParticipantReport", "fit_participants"]
 
@@ -95,20 +96,22 @@ def _choice(model: LogisticModel, event: _Event) -> frozenset[str]:
 
 
 def _paired_events(n: int, article: GoldArticle, extractor: Extractor) -> list[_Event]:
-    recorded: list[dict[str, list[str]]] = []
+    recorded: list[tuple[Event, dict[str, list[str]]]] = []
 
     def record(found, roles):
-        recorded.extend(candidate_features(trigger, event, roles) for trigger, event in found)
+        recorded.extend((event, candidate_features(trigger, event, roles)) for trigger, event in found)
         return [event for _, event in found]
 
-    extraction, predicted = extract_for_scoring(extractor, article, chooser=record)
+    # The events are paired as the rules found them, not as the extraction keeps them: it drops
+    # those the rules left without a side (a transfer with no receiver) that the model may add.
+    _, predicted = extract_for_scoring(extractor, article, chooser=record)
     names, _ = entity_names(article, predicted.get("entities") or [])
 
     def name(iri: str) -> str:
         return names.get(iri, iri)
 
     gold = [(e.type, frozenset(map(normalise, e.participants)), e.evidence.strip()) for e in article.events]
-    keys = [(e.type, frozenset(map(name, e.participants)), e.evidence.text.strip()) for e in extraction.events]
+    keys = [(e.type, frozenset(map(name, e.participants)), e.evidence.text.strip()) for e, _ in recorded]
     pairs: dict[int, tuple] = {}
     for k, key in enumerate(keys):
         if key in gold:
@@ -120,5 +123,5 @@ def _paired_events(n: int, article: GoldArticle, extractor: Extractor) -> list[_
             best = max(options, key=lambda g: len(g[1] & key[1]) / max(1, len(g[1] | key[1])))
             gold.remove(best)
             pairs[k] = best
-    return [_Event(article=n, candidates={name(iri): facts for iri, facts in recorded[k].items()},
+    return [_Event(article=n, candidates={name(iri): facts for iri, facts in recorded[k][1].items()},
                    rules=keys[k][1], gold=pairs[k][1]) for k in sorted(pairs)]

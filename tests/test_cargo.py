@@ -32,6 +32,9 @@ def test_cargo_quantity_reads_the_number_and_its_qualifier(word, sentence, noun,
     ("China would provide 360 billion yuan in financing to Africa.", "provide", "Pledge"),
     ("Washington would give Argentina $40 million in military financing.", "give", "Pledge"),
     ("Washington provided $1 billion in military aid to Ukraine.", "provided", "Transfer"),
+    # A pronoun sends what follows its "of".
+    ("Denmark has given Ukraine all of its Caesar howitzers.", "given", "Transfer"),
+    ("Germany sent some of its troops to Lithuania.", "sent", "Deployment"),
 ])
 def test_cargo_type_follows_what_is_sent(word, sentence, verb, expected):
     lexicon = load_lexicon()

@@ -1079,8 +1079,8 @@ def test_extract_a_given_name_before_a_surname_is_someone_else(extractor, articl
      [("Combat", {"Houthis", "United Arab Emirates"})]),
     ("The Saudi-led coalition struck Sanaa on Monday.", [("Combat", {"Saudi Arabia", "Yemen"})]),
     # What "it" was signed by signs it; "it" itself is the document.
-    ("Ethiopia and Eritrea held talks in Pretoria. It was signed by Redwan Hussien.",
-     [("Meeting", {"Ethiopia", "Eritrea"}), ("Signing", {"Redwan Hussien"})]),
+    ("Ethiopia and Eritrea held talks in Pretoria. It was signed by Redwan Hussien and Osman Saleh.",
+     [("Meeting", {"Ethiopia", "Eritrea"}), ("Signing", {"Redwan Hussien", "Osman Saleh"})]),
     # The junta is its state, and "denies this" denies the claim.
     ("France says Wagner Group fighters have been deployed to Mali, but the junta denies this.",
      [("Deployment", {"Wagner Group", "Mali"}), ("Deployment", {"Wagner Group", "Mali"})]),
@@ -1511,3 +1511,52 @@ def test_extract_a_ministry_in_a_capital_is_that_states(extractor, article):
     body = "Early on Tuesday the Foreign Ministry in Tehran summoned the Swiss chargé d'affaires."
     extraction = extractor.extract(article(body, published=date(2024, 4, 2)))
     assert "Iranian Foreign Ministry" in {e.label for e in extraction.entities}
+
+
+@pytest.mark.parametrize("body, cast", [
+    # A force that arrives is deployed, even when a relative clause or an "of" names it.
+    ("The arrival follows that of the US aircraft carrier USS Ronald Reagan, which docked in the southern port "
+     "of Busan last Thursday.", [("Deployment", {"United States"})]),
+    ("A small German advance command arrived in Vilnius in April last year.", [("Deployment", {"Germany"})]),
+    ("Sweden flew a company of more than 100 soldiers to the island of Gotland on Friday.",
+     [("Deployment", {"Sweden"})]),
+    # No person and no force: no one visits.
+    ("Five Americans released by Iran landed in Doha on Monday aboard a Qatari plane.", []),
+])
+def test_extract_a_visit_needs_a_person_and_a_force_that_arrives_is_deployed(extractor, article, body, cast):
+    assert _casts(extractor.extract(article(body))) == cast
+
+
+def test_extract_a_claim_attributes_and_is_no_statement_of_its_own(extractor, article):
+    body = ("President Donald Trump has claimed that Chinese soldiers are operating the Panama Canal. "
+            "Yevgeny Prigozhin had claimed that his fighters controlled all of Soledar.")
+    assert not [e for e in extractor.extract(article(body)).events if e.type == "Statement"]
+
+
+def test_extract_a_reference_company_is_an_organisation_of_its_state(extractor, article):
+    extraction = extractor.extract(article("Burkina Faso signed a memorandum with Rosatom in October."))
+    rosatom = next(e for e in extraction.entities if e.label == "Rosatom")
+    assert (rosatom.type, rosatom.state) == ("Organization", RUSSIA)
+    assert _casts(extraction) == [("Signing", {"Burkina Faso", "Rosatom"})]
+
+
+@pytest.mark.parametrize("body, cast", [
+    # Talks after which a second verb's subject acts are that subject's talks.
+    ("Antony Blinken arrived in Kyiv on Wednesday and announced new aid after talks with Dmytro Kuleba.",
+     ("Meeting", {"Antony Blinken", "Dmytro Kuleba"})),
+    ("Gustavo Petro shook hands with Antonio García in Havana.", ("Meeting", {"Gustavo Petro", "Antonio García"})),
+    ("Joe Biden had a brief conversation with Li Qiang in New Delhi.", ("Meeting", {"Joe Biden", "Li Qiang"})),
+])
+def test_extract_talks_after_a_second_verb_handshakes_and_conversations_are_meetings(extractor, article, body,
+                                                                                     cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+def test_extract_a_telephone_conversation_is_no_meeting(extractor, article):
+    body = "Joe Biden had a telephone conversation with Xi Jinping on Tuesday."
+    assert not [e for e in extractor.extract(article(body)).events if e.type == "Meeting"]
+
+
+def test_extract_a_contract_for_arms_signed_by_one_state_is_signed_with_the_seller(extractor, article):
+    body = "Armenia signed a contract in Paris on Tuesday for French CAESAR howitzers."
+    assert ("Signing", {"Armenia", "France"}) in _casts(extractor.extract(article(body)))

@@ -51,9 +51,9 @@ def _casts(extraction) -> list[tuple]:
      [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida", "Li Qiang"})]),
     ("Japan has already signed such pacts with Australia and Britain.",
      [("Signing", {"Japan", "Australia"}), ("Signing", {"Japan", "United Kingdom"})]),
-    # A contract signed for arms is also a delivery to come.
+    # A contract signed for arms is also a delivery to come, and is signed with the seller.
     ("Armenia signed a contract for French CAESAR howitzers.",
-     [("Signing", {"Armenia"}), ("Transfer", {"France", "Armenia"})]),
+     [("Signing", {"Armenia", "France"}), ("Transfer", {"France", "Armenia"})]),
 ])
 def test_split_tells_each_event(extractor, article, body, expected):
     assert _casts(extractor.extract(article(body, published=date(2024, 6, 15)))) == expected

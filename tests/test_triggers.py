@@ -181,8 +181,8 @@ def test_trigger_troops_aircraft_and_speeches_at_gatherings(extractor, article, 
 
 @pytest.mark.parametrize("body, types", [
     # What a force could do is no strike.
-    ("Japan signed a contract to buy missiles, giving its forces the means to hit targets 1,600 kilometres away.",
-     ["Signing", "Transfer"]),
+    ("Japan signed a contract to buy missiles from the United States, giving its forces the means to hit "
+     "targets 1,600 kilometres away.", ["Signing", "Transfer"]),
     ("US forces carried out a raid against Islamic State commanders in Syria.", ["Combat"]),
     # Diplomatic and economic steps are statements; what is protested is told elsewhere.
     ("Bolivia broke off diplomatic relations with Israel in protest at its offensive in Gaza.", ["Statement"]),
@@ -259,3 +259,18 @@ def test_trigger_backing_is_a_pledge_only_when_promised(extractor, article, body
 ])
 def test_trigger_a_person_in_a_foreign_city_is_a_visit(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body, published=date(2023, 9, 25))).events] == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # A toll that someone reports is attributed, not a statement of a view.
+    ("Lebanese health officials said at least nine people were killed.", []),
+    ("China later said four of its own soldiers had died.", []),
+    ("Myanmar's state broadcaster said no one was hurt.", []),
+    ("Vladimir Putin said Russia would respond.", ["Statement"]),
+    # Weapons donated or leased, and a supply of arms, are transfers.
+    ("Russia donated six MiG-29 jets to Serbia in 2017.", ["Transfer"]),
+    ("India leased two SeaGuardian drones from the United States.", ["Transfer"]),
+    ("Ukraine condemned Tehran's supply of drones to Russia.", ["Statement", "Transfer"]),
+])
+def test_trigger_tolls_reported_donations_leases_and_supplies(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types

@@ -38,8 +38,10 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     if trigger.lemma_.lower() in lexicon.no_cargo | lexicon.receiver_objects:
         # "patrol" sends nothing; "arm" names who receives, not what.
         return type_
+    # "has given Ukraine all of its Caesar howitzers": a pronoun counts what follows "of".
     nouns = [c for node in (head, trigger) for c in node.children
-             if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN", "NUM"}] + described(trigger)
+             if c.dep_ in {"dobj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN", "NUM"} or c.pos_ == "PRON" and any(
+                 p.dep_ == "prep" and p.lower_ == "of" for p in c.children))] + described(trigger)
     # "supplied Russia with shells"; "the transfer of F-16 jets"
     carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
     preps = [prep for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"]

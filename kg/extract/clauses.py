@@ -202,10 +202,11 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
                 # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
                 return guests, node
             subjects = _subjects(node, roles)
-            if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp"}:
+            if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp", "conj"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
                 # summit", "spoke in Berlin before leaving for the G20 summit": whoever speaks or
-                # travels attends.
+                # travels attends; "arrived in Kyiv and announced aid after talks with Kuleba":
+                # whoever announces held the talks.
                 subjects = subject(node, roles)[0]
             return subjects, node
         if node.dep_ not in {"pobj", "prep"} or node.head is node:

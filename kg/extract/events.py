@@ -37,7 +37,7 @@ from kg.extract.triggers import absent, named_gatherings, trigger_type, troops_m
 from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "has_sides"]
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "over", "off"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
@@ -64,7 +64,9 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
                 if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
                     found.append((token, event))
         told = list(reconcile(sent, found, roles))
-        events = tuple(chooser(told, roles) if chooser is not None else (event for _, event in told))
+        chosen = chooser(told, roles) if chooser is not None else [event for _, event in told]
+        events = tuple(event for (trigger, _), event in zip(told, chosen, strict=True)
+                       if has_sides(trigger, event, roles))
         yield from events
         context.told_types.update(e.type for e in events)
         context.last_subject = roles.subject_people(sent)
@@ -95,6 +97,17 @@ def _body_meets(event: Event, roles: Roles) -> bool:
     # "NATO leaders ended a two-day summit in Vilnius": one organisation meets as a whole.
     return event.type == "Meeting" and len(event.participants) == 1 \
         and roles.type_of(event.participants[0]) == "Organization"
+
+
+def has_sides(trigger, event: Event, roles: Roles) -> bool:
+    """Whether an event keeps the sides its type needs once its participants are settled: the
+    participant model can leave a meeting with one person, or a transfer with its sender alone."""
+    lexicon = roles.lexicon
+    if len(event.participants) < lexicon.min_participants[event.type] and not _body_meets(event, roles):
+        return False
+    return not (event.type in lexicon.two_sided and len(event.participants) == 1
+                and roles.type_of(event.participants[0]) in {"State", "Person"}
+                and trigger.lemma_.lower() not in lexicon.acts_alone)
 
 
 @dataclass
@@ -149,6 +162,11 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         frame.others += _sellers(frame)
     if not _settle_places(frame):
         return
+    if frame.type == "Visit" and not any(roles.type_of(a) == "Person" for a in frame.agents):
+        # A visitor is a person; a force that arrives somewhere is deployed there.
+        if not _force_moves(frame):
+            return
+        frame.type = "Deployment"
     participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
     if not participants or frame.type == "Statement" and not frame.agents:
         # A statement needs a speaker: "cooperation did not threaten South Korea's security".
@@ -159,6 +177,25 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         participants = list(dict.fromkeys(frame.agents + frame.others + frame.recipients))
     event = _event(frame, participants, published, article_text)
     yield from split(frame, event)
+
+
+def _force_moves(frame: Frame) -> bool:
+    """Whether what goes on a visit with no person is a force: troops, ships, aircraft, a fleet or a unit."""
+    lexicon, trigger = frame.roles.lexicon, frame.trigger
+    node = trigger.head if trigger.pos_ == "NOUN" else trigger
+    movers = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if node.dep_ == "relcl":
+        # "the carrier USS Ronald Reagan, which docked in Busan"
+        movers.append(node.head)
+    if node.dep_ == "xcomp":
+        # "SAMIDRC, which began arriving in Congo"
+        movers += [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "Two Iranian navy ships, the frigate IRIS Dena and …"; "a company of more than 100 soldiers"
+    movers += [c for m in movers for c in m.children if c.dep_ in {"appos", "conj"}]
+    movers += [p for m in movers for prep in m.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    return any(lexicon.cargo_type(m) == "Deployment" or m.lemma_.lower() in lexicon.movers | lexicon.moving_groups
+               for m in movers) or any(frame.roles.type_of(a) == "MilitaryUnit" for a in frame.agents)
 
 
 def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:

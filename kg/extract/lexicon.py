@@ -30,6 +30,8 @@ class Lexicon:
     modified_nouns: dict[str, dict[str, str]]  # noun lemma → modifier → type ("joint statement")
     light_verbs: frozenset[str]
     min_participants: dict[str, int]
+    two_sided: frozenset[str]
+    acts_alone: frozenset[str]
     cargo: frozenset[str]
     future: frozenset[str]
     future_only: frozenset[str]
@@ -58,6 +60,7 @@ class Lexicon:
     commands: frozenset[str]
     receiver_objects: frozenset[str]
     movers: frozenset[str]
+    moving_groups: frozenset[str]
     moves_cargo: frozenset[str]
     no_cargo: frozenset[str]
     companion_verbs: frozenset[str]
@@ -78,6 +81,7 @@ class Lexicon:
     firing_verbs: frozenset[str]
     test_waters: frozenset[str]
     casualty_verbs: frozenset[str]
+    loss_verbs: frozenset[str]
     cargo_types: dict[str, str]
     weapon_names: frozenset[str]
     weapon_designation: re.Pattern[str]
@@ -102,7 +106,7 @@ def load_lexicon() -> Lexicon:
     """Read the trigger and modality lexicons, checking every event type against the ontology."""
     data = tomllib.loads((files("kg") / "data" / "triggers.toml").read_text(encoding="utf-8"))
     modality = tomllib.loads((files("kg") / "data" / "modality.toml").read_text(encoding="utf-8"))
-    verbs, nouns, minimum, cargo, future, cargo_types = {}, {}, {}, set(), set(), {}
+    verbs, nouns, minimum, cargo, future, cargo_types, two_sided = {}, {}, {}, set(), set(), {}, set()
     modified: dict[str, dict[str, str]] = {}
     for type_, entry in data.items():
         if not isinstance(entry, dict) or type_ == "object_senses":
@@ -123,6 +127,8 @@ def load_lexicon() -> Lexicon:
             cargo_types.update({noun: type_ for noun in entry.get("cargo_nouns", [])})
         if entry.get("modal_is_future"):
             future.add(type_)
+        if entry.get("two_sided"):
+            two_sided.add(type_)
     cargo_types.update({noun: "Pledge" for noun in data["Pledge"].get("money_nouns", [])})
     # A neutral cargo makes an event of any cargo trigger but leaves its type alone.
     cargo_types.update({noun: NEUTRAL_CARGO for noun in data.get("neutral_cargo", [])})
@@ -137,7 +143,8 @@ def load_lexicon() -> Lexicon:
     lists["scales"] = modality["scales"]
     lists["group_nouns"] = modality["group_nouns"]
     return Lexicon(verbs=verbs, nouns=nouns, modified_nouns=modified, light_verbs=frozenset(data.get("light_verbs", [])),
-                   min_participants=minimum, cargo=frozenset(cargo), future=frozenset(future),
+                   min_participants=minimum, two_sided=frozenset(two_sided), cargo=frozenset(cargo),
+                   future=frozenset(future), acts_alone=_per_type(data, "acts_alone"),
                    future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
                    fixed_type=_per_type(data, "fixed_type"),
                    needs_destination=frozenset(data.get("needs_destination", [])),
@@ -162,6 +169,7 @@ def load_lexicon() -> Lexicon:
                    commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),
                    movers=_per_type(data, "movers"),
+                   moving_groups=_per_type(data, "moving_groups"),
                    moves_cargo=_per_type(data, "moves_cargo"),
                    no_cargo=_per_type(data, "no_cargo"),
                    companion_verbs=_per_type(data, "companion_verbs"),
@@ -182,6 +190,7 @@ def load_lexicon() -> Lexicon:
                    firing_verbs=_per_type(data, "firing_verbs"),
                    test_waters=_per_type(data, "test_waters"),
                    casualty_verbs=_per_type(data, "casualty_verbs"),
+                   loss_verbs=_per_type(data, "loss_verbs"),
                    needs_no_event=_per_type(data, "needs_no_event"),
                    needs_weapon=_per_type(data, "needs_weapon"),
                    weapon_names=frozenset(data["Transfer"].get("weapon_names", [])),

@@ -27,8 +27,8 @@ from kg.records import Event
 
 __all__ = ["CANDIDATE_TYPES", "Chooser", "candidate_features", "choose", "keep", "load_participant_model"]
 
-#: Settles one sentence's events, given as (trigger token, event) pairs: :func:`choose` with a
-#: model, or a recorder while fitting one.
+#: Settles one sentence's events, given as (trigger token, event) pairs, and returns one event for
+#: each pair, in order: :func:`choose` with a model, or a recorder while fitting one.
 Chooser = Callable[[Sequence[tuple[object, Event]], Roles], list[Event]]
 
 #: Kinds of entity that can take part in an event; a place that is no state does at times

@@ -82,14 +82,20 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
         # promise, or one delivery, per giver.
         yield from _one_each(event, agents, receivers)
         return
+    if frame.type == "Signing":
+        deliveries = list(_purchase(frame, event))
+        if len(event.participants) == 1 and deliveries and deliveries[0].agent:
+            # "Armenia signed a contract for French CAESAR howitzers": signed with the seller.
+            event = replace(event, participants=(*event.participants, deliveries[0].agent))
+        yield event
+        yield from deliveries
+        return
     yield event
     if frame.type in {"Pledge", "Transfer"}:
         yield from _gapped_givers(frame, event)
     if frame.cargo:
         yield from follow_on(event, frame.head, roles.lexicon)
         yield from coordinated_cargo(event, frame.objects, roles.lexicon)
-    if frame.type == "Signing":
-        yield from _purchase(frame, event)
 
 
 def _gapped_givers(frame: Frame, event: Event) -> Iterator[Event]:

@@ -58,6 +58,17 @@ def _object_nouns(token) -> list:
                       for p in prep.children if p.dep_ == "pobj"]
 
 
+def _counts_losses(token, lexicon: Lexicon) -> bool:
+    """Whether what a verb of saying reports is only losses: "said four soldiers had died", "said
+    no one was hurt"."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    return bool(clauses) and all(
+        c.lemma_.lower() in lexicon.loss_verbs and (c.lemma_.lower() == "die" or any(
+            a.dep_ in {"auxpass", "nsubjpass"} for a in c.children) or c.tag_ == "VBN")
+        for c in clauses)
+
+
 def _person_in_place(token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     people = [s.head.head if s.lower_ == "who" and token.dep_ == "relcl" else s for s in subjects]
@@ -202,6 +213,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             # "When asked about the strike, Putin said …": being asked is no statement.
             return None
+        if lexicon.verbs.get(lemma) == "Statement" and lemma in lexicon.modality["reporting_verbs"] \
+                and _counts_losses(token, lexicon):
+            # "Lebanese health officials said at least nine people were killed": a toll reported,
+            # whose source the saying gives, is no statement of a view.
+            return None
         if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
             # "launched what it called anti-terrorist measures": a name in quotation marks.
             return None
@@ -267,6 +283,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if kind is None and named_gatherings(token, lexicon):
             return "Meeting"
+        if lemma in lexicon.face_to_face and any(t.lemma_.lower() in lexicon.remote_words for t in token.subtree):
+            # "a telephone conversation": a call is no meeting.
+            return None
         return kind or lexicon.nouns.get(lemma)
     return None
 
