@@ -61,7 +61,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             if type_ is None or _signed_again(token, type_, roles):
                 continue
             for event in _build_events(token, type_, sent, roles, published, article_text):
-                if len(event.participants) >= lexicon.min_participants[type_] or _body_meets(event, roles):
+                if _enough(event, roles):
                     found.append((token, event))
         told = list(reconcile(sent, found, roles))
         chosen = chooser(told, roles) if chooser is not None else [event for _, event in told]
@@ -93,17 +93,18 @@ def _signed_again(trigger, type_: str, roles: Roles) -> bool:
         and subject.lemma_.lower() in linking_words()["agreement_heads"] | roles.lexicon.purchase_documents)
 
 
-def _body_meets(event: Event, roles: Roles) -> bool:
+def _enough(event: Event, roles: Roles) -> bool:
+    """Whether an event has as many participants as its type needs (``min_participants``)."""
     # "NATO leaders ended a two-day summit in Vilnius": one organisation meets as a whole.
-    return event.type == "Meeting" and len(event.participants) == 1 \
-        and roles.type_of(event.participants[0]) == "Organization"
+    return len(event.participants) >= roles.lexicon.min_participants[event.type] or event.type == "Meeting" \
+        and len(event.participants) == 1 and roles.type_of(event.participants[0]) == "Organization"
 
 
 def has_sides(trigger, event: Event, roles: Roles) -> bool:
     """Whether an event keeps the sides its type needs once its participants are settled: the
     participant model can leave a meeting with one person, or a transfer with its sender alone."""
     lexicon = roles.lexicon
-    if len(event.participants) < lexicon.min_participants[event.type] and not _body_meets(event, roles):
+    if not _enough(event, roles):
         return False
     return not (event.type in lexicon.two_sided and len(event.participants) == 1
                 and roles.type_of(event.participants[0]) in {"State", "Person"}
