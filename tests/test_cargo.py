@@ -32,6 +32,8 @@ def test_cargo_quantity_reads_the_number_and_its_qualifier(word, sentence, noun,
     ("China would provide 360 billion yuan in financing to Africa.", "provide", "Pledge"),
     ("Washington would give Argentina $40 million in military financing.", "give", "Pledge"),
     ("Washington provided $1 billion in military aid to Ukraine.", "provided", "Transfer"),
+    # "with" may hang on the receiver.
+    ("Xi said China would provide the five countries with 26 billion yuan in financing.", "provide", "Pledge"),
     # A pronoun sends what follows its "of".
     ("Denmark has given Ukraine all of its Caesar howitzers.", "given", "Transfer"),
     ("Germany sent some of its troops to Lithuania.", "sent", "Deployment"),

@@ -30,3 +30,12 @@ def test_segment_offsets_point_into_the_original_text():
     text = "Headline\n\n  Indented paragraph here.  \n"
     (start, end), = body_paragraphs(text)
     assert text[start:end] == "Indented paragraph here."
+
+
+@pytest.mark.slow
+def test_segment_a_sentence_is_not_cut_inside_a_name(extractor):
+    # The bare model cuts this sentence after "Kassym-Jomart".
+    text = ("Kazakh President Kassym-Jomart Tokayev told German Chancellor Olaf Scholz on Monday that "
+            "Russia was strong. Scholz listened.")
+    sentences = [s.text for s in extractor.nlp(text).sents]
+    assert sentences == [text[:text.index(" Scholz listened")], "Scholz listened."]

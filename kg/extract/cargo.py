@@ -44,7 +44,10 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
                  p.dep_ == "prep" and p.lower_ == "of" for p in c.children))] + described(trigger)
     # "supplied Russia with shells"; "the transfer of F-16 jets"
     carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
-    preps = [prep for node in (head, trigger) for prep in node.children if prep.dep_ == "prep"]
+    # "provide the five countries with 26 billion yuan": the parser may hang "with" on the receiver.
+    receivers = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}]
+    preps = [prep for node in (head, trigger, *receivers) for prep in node.children if prep.dep_ == "prep"
+             and (node in (head, trigger) or prep.lower_ == "with")]
     # "will send a THAAD battery to Israel, along with about 100 American soldiers"
     preps += [c for prep in preps if prep.lower_ == "along" for c in prep.children if c.dep_ == "prep"]
     nouns += [p for prep in preps if prep.lower_ in carriers for p in prep.children if p.dep_ == "pobj"]

@@ -217,6 +217,12 @@ def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
     if any(node.lemma_ in lexicon.modality["reporting_verbs"] and negated(node) for node in head.ancestors):
         # "Moscow has not confirmed that troops are in Russia" reports no event either way.
         return None
+    words = lexicon.modality
+    if type_ == "Statement" and any(c.dep_ == "aux" and c.lower_ in words["hedge_auxiliaries"]
+                                    for c in trigger.children) \
+            and any(a.lemma_ in words["reporting_verbs"] | words["judging_verbs"] for a in trigger.ancestors):
+        # "said Russia would respond": a saying yet to come is part of what was said.
+        return None
     if type_ == "Deployment" and any(c.dep_ in {"advmod", "prt"} and c.lower_ in lexicon.return_words
                                      or c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.departures
                                      for c in trigger.children):

@@ -15,7 +15,7 @@ from kg.extract.model import fix_lemmas, load_model
 from kg.extract.participants import Chooser, choose, load_participant_model
 from kg.extract.posts import extract_posts, title_patterns
 from kg.extract.relations import extract_relations, located_in, stated_ties
-from kg.extract.segment import body_paragraphs
+from kg.extract.segment import body_paragraphs, keep_sentences_whole
 from kg.read.source import ArticleError
 from kg.records import Article, Extraction
 
@@ -43,6 +43,7 @@ class Extractor:
         self.calibration = calibration or load_calibration()
         for word in self.gazetteer.hyphenated_words():
             self.nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+        keep_sentences_whole(self.nlp)
         # Before "ner", so the statistical model keeps the reference names and adds others.
         ruler = self.nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(self.gazetteer.patterns())

@@ -110,6 +110,9 @@ def _add_surnames(gazetteer: Gazetteer) -> None:
                 continue
             else:
                 family, shortest = words[-1], 4
+            if "-" in family and family.split("-", 1)[0].lower() in linking_words()["name_particles"]:
+                # "Abdel Fattah el-Sisi" is "Sisi" alone.
+                family = family.split("-", 1)[1]
             # "No Kwang Chol", "To Lam": a surname that is also a common word is not a name alone.
             if len(family) >= shortest and family[:1].isupper() and family[1:].islower() \
                     and family.lower() not in STOP_WORDS:

@@ -75,6 +75,7 @@ class Lexicon:
     each_speaks: frozenset[str]
     absences: frozenset[tuple[str, str]]
     needs_agent: frozenset[str]
+    reports_only: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
     lists = {key: frozenset(value) for key, value in modality.items() if isinstance(value, list)}
     lists["scales"] = modality["scales"]
     lists["group_nouns"] = modality["group_nouns"]
+    lists["group_roles"] = modality["group_roles"]
     return Lexicon(verbs=verbs, nouns=nouns, modified_nouns=modified, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, two_sided=frozenset(two_sided), cargo=frozenset(cargo),
                    future=frozenset(future), acts_alone=_per_type(data, "acts_alone"),
@@ -184,6 +186,7 @@ def load_lexicon() -> Lexicon:
                    each_speaks=_per_type(data, "each_speaks"),
                    absences=frozenset(tuple(p.split()) for p in _per_type(data, "absences")),
                    needs_agent=_per_type(data, "needs_agent"),
+                   reports_only=_per_type(data, "reports_only"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
                    interception=_per_type(data, "interception"),

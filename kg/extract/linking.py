@@ -33,7 +33,7 @@ class ArticleContext:
     published: date | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    name_parts: dict[str, set[str]] = field(default_factory=dict)  # single name token → person IRIs
+    name_parts: dict[str, set[str]] = field(default_factory=dict)  # name part → person IRIs
     posts: list[PostClaim] = field(default_factory=list)
     # The people of the last meeting reported as having happened: "the two leaders" after it.
     last_meeting: tuple[str, ...] = ()
@@ -60,10 +60,19 @@ class ArticleContext:
         """Note that the article names this entity, so its name parts resolve from now on."""
         entity = self.entities.get(iri) or self.gazetteer.entities[iri]
         if iri not in self.entities and entity.type == "Person":
-            for part in entity.label.split():
-                self.name_parts.setdefault(part, set()).add(iri)
+            self.add_name_parts(iri, entity.label)
         self.entities[iri] = entity
         return entity
+
+    def add_name_parts(self, iri: str, name: str) -> None:
+        """Let each part of a person's name stand for them: a word, a word after its particle
+        ("Burhan" for "al-Burhan"), and the last words ("Lacalle Pou", "Abu Marzouk")."""
+        words = name.split()
+        particles = linking_words()["name_particles"]
+        parts = set(words) | {" ".join(words[i:]) for i in range(1, len(words) - 1)}
+        parts |= {w.split("-", 1)[1] for w in words if w.split("-", 1)[0].lower() in particles and "-" in w}
+        for part in parts:
+            self.name_parts.setdefault(part, set()).add(iri)
 
     def add(self, iri: str, text: str, start: int) -> None:
         """Record a mention of ``iri`` at article offset ``start``."""
@@ -72,7 +81,8 @@ class ArticleContext:
 
     def person_by_name_part(self, text: str) -> str | None:
         # Only a name part that points at one person in this article is safe to resolve.
-        options = self.name_parts.get(text, set())
+        # "Von der Leyen" opening a sentence is "von der Leyen".
+        options = self.name_parts.get(text) or self.name_parts.get(text[:1].lower() + text[1:], set())
         return next(iter(options)) if len(options) == 1 else None
 
 
@@ -154,7 +164,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
                     doc[end].is_title or doc[end].lower_ in particles and end + 1 < len(doc)
                     or doc[end].text == "-" and not doc[end - 1].whitespace_):
                 end += 1
-            _link_person(doc[_name_start(ent, token_iris):end], context, found, token_iris)
+            _link_person(doc[_name_start(ent, token_iris):_name_end(doc, end)], context, found, token_iris)
             continue
         earlier = context.person_by_name_part(ent.text)
         if earlier and earlier != iri:
@@ -192,6 +202,8 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
                 start += 1
             trimmed = doc[start:trimmed.end]
             trimmed.label_ = "PERSON"
+        if trimmed is not None and _names_vessel(trimmed):
+            continue
         iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
         iri = iri or (_new_entity(trimmed, _ner_type(trimmed), context) if trimmed is not None else None)
         if iri:
@@ -280,6 +292,13 @@ def _names_weapon(ent) -> bool:
         and lexicon.cargo_type(after[0]) is not None and after[0].pos_ == "NOUN"
 
 
+def _names_vessel(ent) -> bool:
+    # "the Lady R, a sanctioned Russian cargo ship", "the tanker Sounion": a ship's name.
+    vessels, root = linking_words()["vessel_nouns"], ent.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in vessels for c in root.children) \
+        or root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in vessels and root.head.i < root.i
+
+
 def _ner_type(ent) -> str:
     type_ = _NER_TYPES[ent.label_]
     head = ent.root.head
@@ -296,9 +315,34 @@ def _ner_type(ent) -> str:
         # "fighting near El Fasher", "a drone base in Hasakah", "a clash near Chong Bok": a place
         # the model took for a body or a person.
         return "Place"
+    if type_ == "Place" and ent[-1].lower_ in words["body_words"]:
+        # "the Shangri-La Dialogue", tagged as a facility: a name ending in a body's word.
+        return "Organization"
+    if type_ in {"Organization", "Person"} and not any(t.lower_ in words["body_words"] for t in ent) and (
+            ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words["place_nouns"]
+            or any(c.dep_ == "appos" and c.lemma_.lower() in words["place_nouns"] for c in ent.root.children)
+            or ent.root.dep_ == "appos" and head.lemma_.lower() in words["place_nouns"]):
+        # "the port city of Chancay", "Erbil, the capital of Iraq's Kurdistan Region": a place.
+        return "Place"
     if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
             and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
         # "the French ambassador, Sylvain Itté": the name a title stands beside is a person's.
+        return "Person"
+    doc = ent.doc
+    if type_ == "Organization" and ent.start > 0 and doc[ent.start - 1].lower_ in words["title_words"] \
+            and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.lower_ not in words["body_words"] for t in ent):
+        # "President Mahamat Idriss Déby", "Government spokeswoman Yolande Makolo": a title's name.
+        return "Person"
+    if type_ == "Organization" and all(t.pos_ == "PROPN" for t in ent) and any(
+            c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
+            for c in ent.root.children):
+        # "Vadim Krasikov, who had been serving a life sentence": "who" speaks of a person.
+        return "Person"
+    titles = [t.i for t in ent if t.lower_ in words["title_words"]]
+    if type_ == "Organization" and titles and ent.end - titles[-1] > 2 and all(
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in words["body_words"]
+            for t in doc[titles[-1] + 1:ent.end]):
+        # "National Security Adviser Ajit Doval": a title and the name after it are a person's.
         return "Person"
     if type_ != "Person" and all(t.pos_ == "PROPN" or t.text == "-" for t in ent) and any(
             c.dep_ == "appos" and c.lemma_.lower() in words["title_words"] for c in ent.root.children):
@@ -480,6 +524,8 @@ def _trim(ent):
             and (doc[end].pos_ == "PROPN" or doc[end].lower_ in particles):
         # "Ursula von" + "der Leyen"
         end += 1
+    if ent.label_ == "PERSON":
+        end = _name_end(doc, end)
     start = tokens[0].i
     if ent.label_ != "PERSON" and start > 0 and _ORDINAL.fullmatch(doc[start - 1].lower_):
         # "the 3rd Separate Assault Brigade", "its 98th Division": the number is part of the name.
@@ -487,6 +533,28 @@ def _trim(ent):
     span = doc[start:end]
     span.label_ = ent.label_
     return span
+
+
+def _name_end(doc, end: int) -> int:
+    """Return where a person's name ends, past the last words the models cut off.
+
+    The statistical model splits some names it does not know ("Min Aung" "Hlaing", "Hassan
+    Sheikh" "Mohamud"), and the tokenizer splits a hyphenated given name ("Kang Shin" "-" "chul").
+    A capitalised word that names nothing else, or a lower-case part after a hyphen, goes on
+    with the name.
+    """
+    titles = linking_words()["title_words"]
+    while end < len(doc):
+        token = doc[end]
+        if token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ \
+                and end + 1 < len(doc) and doc[end + 1].is_lower and doc[end + 1].is_alpha:
+            end += 2
+        elif token.pos_ == "PROPN" and token.is_title and token.ent_type_ in {"", "PERSON"} \
+                and token.lower_ not in titles and not token.is_sent_start:
+            end += 1
+        else:
+            break
+    return end
 
 
 def _state_body(span, token_iris: dict[int, str], context: ArticleContext) -> str | None:
@@ -534,8 +602,8 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     words = [t for t in ent if not (t.is_punct or t.lower_ in {"the", "'s", "’s"})]
     name = _surface(words) if words else ""
     # A name part of a person already named in the article is that person, whatever NER says:
-    # "Lavrov", and "el-Sisi" after "Abdel Fattah el-Sisi".
-    if " " not in name and context.person_by_name_part(name):
+    # "Lavrov", "el-Sisi" after "Abdel Fattah el-Sisi", "Abu Marzouk" after "Mousa Abu Marzouk".
+    if context.person_by_name_part(name):
         return context.person_by_name_part(name)
     if not words or not (words[0].text[:1].isupper() or _ORDINAL.fullmatch(words[0].lower_)):
         return None
@@ -570,6 +638,5 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
     if iri not in context.entities:
         context.entities[iri] = Entity(iri=iri, label=name, type=type_, in_reference=False)
         if type_ == "Person":
-            for part in name.split():
-                context.name_parts.setdefault(part, set()).add(iri)
+            context.add_name_parts(iri, name)
     return iri

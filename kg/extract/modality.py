@@ -118,10 +118,11 @@ def _scope(head) -> list:
     """Return the words above the trigger whose hedges and denials reach it.
 
     A relative or adverbial clause states its own fact: "would expand ties under the treaty they
-    signed in June" does not hedge the signing, nor "urged a ceasefire as he held talks" the talks.
+    signed in June" does not hedge the signing, nor "urged a ceasefire as he held talks" the talks;
+    nor does a clause hedge the saying set inside it ("the ties, Katz added, would outlast him").
     """
     chain, node = [], head
-    while node.head.i != node.i and not (node.dep_ == "relcl" or node.dep_ == "advcl" and any(
+    while node.head.i != node.i and not (node.dep_ in {"relcl", "parataxis"} or node.dep_ == "advcl" and any(
             c.dep_ == "mark" for c in node.children) or node.dep_ == "acl" and node.tag_ in {"VBN", "VBD"}):
         node = node.head
         chain.append(node)

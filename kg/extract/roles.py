@@ -50,10 +50,20 @@ class Roles:
                     # the first of two people on the second, and the second's title on the first.
                     found += self._actor(child, owners)
                 elif child.dep_ == "appos" and found and child.i in self.token_iris \
-                        and any(c.dep_ == "conj" for c in child.children):
-                    # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition; but
-                    # "Mohammed bin Salman, the kingdom's defence minister and ruler" is one man.
+                        and (any(c.dep_ == "conj" for c in child.children)
+                             or self.type_of(found[0]) == "Person" == self.type_of(self.token_iris[child.i])):
+                    # "Mali, Burkina Faso and Niger" is sometimes parsed as an apposition, and so is
+                    # the next of several people named; but "Mohammed bin Salman, the kingdom's
+                    # defence minister and ruler" is one man.
                     found += self.actors(child, owners)
+                elif child.dep_ == "prep" and child.lower_ == "of" and found \
+                        and self.type_of(found[0]) == "Person":
+                    # "Tiani of Niger, Goïta of Mali and Traoré of Burkina Faso", "King Abdullah II of
+                    # Jordan, Sisi and Abbas": the parser hangs the next person on the state before them.
+                    found += [a for p in child.children if p.dep_ == "pobj" for c in p.children
+                              if c.dep_ in {"appos", "conj"} and c.i in self.token_iris
+                              and self.type_of(self.token_iris[c.i]) == "Person"
+                              for a in self.actors(c, owners)]
         finally:
             self._open.discard(token.i)
         return list(dict.fromkeys(found))
@@ -80,7 +90,7 @@ class Roles:
             return subject
         if token.lower_ in pronouns["person_pronouns"]:
             return self._same_pronoun(token) or self._previous_subject(token) or self._named_after(token) \
-                or self._antecedent(token, {"Person"})
+                or self._subject_before(token) or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
                 # "it" stands for a state or body only as a subject, possessor or indirect object
@@ -136,7 +146,9 @@ class Roles:
             number = self._number(token)
             # "the rebels", "the militants": one group's members, unless a number says more.
             count = number or (2 if token.tag_ == "NNS" and group != ["Organization"] else 1)
-            found = self._antecedent(token, set(group), count=count)
+            roles = self.lexicon.modality["group_roles"].get(token.lemma_.lower())
+            found = roles and self._antecedent(token, set(group), count=count, roles=roles) \
+                or self._antecedent(token, set(group), count=count)
             meeting = self.context.last_meeting
             if group == ["Person"] and len(meeting) >= 2 and number in {None, len(meeting)} \
                     and token.tag_ == "NNS" and not self._in_sentence(found, token):
@@ -258,6 +270,16 @@ class Roles:
         if first is None or first.lower_ != token.lower_:
             return []
         return self._antecedent(first, {"Person"})
+
+    def _subject_before(self, token) -> list[str]:
+        """Resolve "him" or "her" in a clause below the main one to the main clause's "he" or "she":
+        "From Moscow he flew on to Berlin, where Scholz received him"."""
+        pronoun = {"him": "he", "her": "she"}.get(token.lower_)
+        root = token.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ == pronoun), None)
+        if subject is None or subject.i > token.i or token.head.i == root.i:
+            return []
+        return self._previous_subject(subject)
 
     def _clause_subject(self, token) -> list[str]:
         """Resolve "Iran … in its first attack", "Putin … at his residence" to the clause's subject."""
@@ -389,20 +411,38 @@ class Roles:
         return list(people) if len(people) == 1 else []
 
     def subject_people(self, sent) -> tuple[str, ...]:
-        """Return the people who are the subject of a sentence's main clause."""
-        return tuple(dict.fromkeys(a for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}
-                                   for a in self.actors(c) if self.type_of(a) == "Person"))
+        """Return the people who are the subject of a sentence's main clause.
 
-    def _antecedent(self, token, types: set[str], count: int = 1) -> list[str]:
+        A clause that opens the sentence and hangs on a later root is its main clause too: the
+        parser takes "Trudeau accused India …, a charge New Delhi has always rejected" for what
+        New Delhi rejected.
+        """
+        def people(clause) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                       for a in self.actors(c) if self.type_of(a) == "Person"))
+
+        opening = next((c for c in sent.root.children if c.dep_ == "ccomp" and c.i < sent.root.i), None)
+        return people(sent.root) or (people(opening) if opening is not None else ())
+
+    def _antecedent(self, token, types: set[str], count: int = 1, roles: list[str] | None = None) -> list[str]:
         found: list[str] = []
         excluded = self._coarguments(token)
         for mention in reversed(self.context.mentions):
             if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
-                    and mention.entity not in found and mention.entity not in excluded:
+                    and mention.entity not in found and mention.entity not in excluded \
+                    and (roles is None or self._holds(mention.entity, roles)):
                 found.append(mention.entity)
                 if len(found) == count:
                     break
         return found if len(found) == count else []
+
+    def _holds(self, person: str, roles: list[str]) -> bool:
+        """Whether the article gives the person one of the roles, or the KB did when it was written."""
+        from kg.extract.posts import load_titles  # posts builds on linking; imported late
+
+        day = self.context.published
+        return any(c.person == person and c.role in roles for c in self.context.posts) or any(
+            t.role in roles and t.covers(day) for t in load_titles().tenures.get(person, []))
 
     @staticmethod
     def _number(token) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["body_paragraphs", "is_heading"]
+__all__ = ["body_paragraphs", "is_heading", "keep_sentences_whole"]
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _END_PUNCT = ('.', '!', '?', ':', ';', '"', '”', '’', "'", ')')
@@ -57,3 +57,24 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         start = match.start() + (len(block) - len(block.lstrip()))
         spans.append((start, match.start() + len(block.rstrip())))
     return spans
+
+
+def _no_sentence_inside(doc):
+    for token in doc[1:]:
+        if doc[token.i - 1].text not in _END_PUNCT:
+            token.is_sent_start = False
+    return doc
+
+
+def keep_sentences_whole(nlp) -> None:
+    """Let the parser start a sentence only after punctuation that can end one.
+
+    The parser of the small English model sometimes cuts a sentence inside a name it does not
+    know ("Kazakh President Kassym-Jomart" | "Tokayev told …"), which loses the event's subject
+    and leaves its evidence half a sentence.
+    """
+    from spacy.language import Language  # only extraction loads spaCy
+
+    if "kg_sentence_ends" not in Language.factories:
+        Language.component("kg_sentence_ends", func=_no_sentence_inside)
+    nlp.add_pipe("kg_sentence_ends", before="parser")

@@ -218,6 +218,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "Lebanese health officials said at least nine people were killed": a toll reported,
             # whose source the saying gives, is no statement of a view.
             return None
+        if lemma in lexicon.reports_only and token.dep_ != "parataxis" \
+                and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+            return None
         if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
             # "launched what it called anti-terrorist measures": a name in quotation marks.
             return None
