@@ -755,33 +755,24 @@ def test_extract_a_subject_pronoun_follows_the_subject_before_it(extractor, arti
     assert [e.agent for e in visits] == [PUTIN, PUTIN]
 
 
-def test_extract_a_subject_pronoun_follows_an_opening_clause_the_parser_took_for_a_complement(extractor, article):
-    # The parser reads the sentence before as what New Delhi rejected.
-    body = ("Justin Trudeau first accused India of involvement in Hardeep Singh Nijjar's killing in September last "
-            "year, a charge New Delhi has always rejected. He and Prime Minister Narendra Modi spoke briefly last "
-            "week.")
-    extraction = extractor.extract(article(body, published=date(2024, 10, 15)))
+@pytest.mark.parametrize("body, published, meetings", [
+    # The parser reads the sentence before as what New Delhi rejected: "He" is still Trudeau.
+    ("Justin Trudeau first accused India of involvement in Hardeep Singh Nijjar's killing in September last "
+     "year, a charge New Delhi has always rejected. He and Prime Minister Narendra Modi spoke briefly last week.",
+     date(2024, 10, 15), [{"Justin Trudeau", "Narendra Modi"}]),
+    # "him" below the main clause is the main clause's "he".
+    ("Naftali Bennett held talks with Vladimir Putin in the Kremlin. From Moscow he flew on to Berlin, where "
+     "Chancellor Olaf Scholz received him late on Saturday night.",
+     date(2022, 3, 6), [{"Naftali Bennett", "Vladimir Putin"}, {"Olaf Scholz", "Naftali Bennett"}]),
+    # "The two presidents" are the two heads of state named last, not the minister named since.
+    ("US President Donald Trump praised Argentine President Javier Milei on Tuesday. Treasury Secretary Scott "
+     "Bessent said the United States would buy pesos. The two presidents met last month in New York.",
+     date(2025, 10, 15), [{"Donald Trump", "Javier Milei"}]),
+])
+def test_extract_who_a_pronoun_or_a_group_of_people_stands_for(extractor, article, body, published, meetings):
+    extraction = extractor.extract(article(body, published=published))
     label = {e.iri: e.label for e in extraction.entities}
-    assert [{label[p] for p in e.participants} for e in extraction.events if e.type == "Meeting"] == [
-        {"Justin Trudeau", "Narendra Modi"}]
-
-
-def test_extract_an_object_pronoun_below_the_main_clause_is_its_subject_pronoun(extractor, article):
-    body = ("Naftali Bennett held talks with Vladimir Putin in the Kremlin. From Moscow he flew on to Berlin, "
-            "where Chancellor Olaf Scholz received him late on Saturday night.")
-    extraction = extractor.extract(article(body, published=date(2022, 3, 6)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [{label[p] for p in e.participants} for e in extraction.events if e.type == "Meeting"] == [
-        {"Naftali Bennett", "Vladimir Putin"}, {"Olaf Scholz", "Naftali Bennett"}]
-
-
-def test_extract_the_two_presidents_are_the_two_heads_of_state_named_last(extractor, article):
-    body = ("US President Donald Trump praised Argentine President Javier Milei on Tuesday. Treasury Secretary "
-            "Scott Bessent said the United States would buy pesos. The two presidents met last month in New York.")
-    extraction = extractor.extract(article(body, published=date(2025, 10, 15)))
-    label = {e.iri: e.label for e in extraction.entities}
-    assert [{label[p] for p in e.participants} for e in extraction.events if e.type == "Meeting"] == [
-        {"Donald Trump", "Javier Milei"}]
+    assert [{label[p] for p in e.participants} for e in extraction.events if e.type == "Meeting"] == meetings
 
 
 @pytest.mark.parametrize("body, people", [
