@@ -1385,7 +1385,7 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
      "Erbil", "Place"),
     # A name right after a title is a person's.
     ("Government spokeswoman Yolande Makolo said there was no evidence.", "Yolande Makolo", "Person"),
-    # A ship's name is none of the kinds kg keeps (a guard: the name's last letter is not a surname).
+    # A ship's name is none of the kinds kg keeps (a guard: joining names must not make it a person).
     ("Brigety said South Africa had loaded arms onto the Lady R, a sanctioned Russian cargo ship.", "Lady R", None),
     # "who" speaks of a person.
     ("The most important of them for the Kremlin was Vadim Krasikov, who had been serving a life sentence.",
