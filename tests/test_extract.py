@@ -775,6 +775,14 @@ def test_extract_who_a_pronoun_or_a_group_of_people_stands_for(extractor, articl
     assert [{label[p] for p in e.participants} for e in extraction.events if e.type == "Meeting"] == meetings
 
 
+def test_extract_the_two_countries_are_the_states_their_sentence_names(extractor, article):
+    body = ("Ferdinand Marcos Jr. met Vietnamese leaders in Hanoi. President Xi Jinping paid a state visit to "
+            "Vietnam in December, when the two countries signed dozens of cooperation agreements.")
+    extraction = extractor.extract(article(body, published=date(2024, 1, 30)))
+    assert [set(e.participants) for e in extraction.events if e.type == "Signing"] == [
+        {ID + "state/chn", ID + "state/vnm"}]
+
+
 @pytest.mark.parametrize("body, people", [
     # The parser hangs the next person on the state of the one before.
     ("General Abdourahamane Tiani of Niger, Colonel Assimi Goïta of Mali and Captain Ibrahim Traoré of "
@@ -1381,10 +1389,15 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
      "Organization"),
     # A name a place noun introduces or describes is a place.
     ("Azerbaijani forces shelled the spa town of Jermuk and other places inside Armenia.", "Jermuk", "Place"),
+    ("Azerbaijani troops seized the Girkhgiz height and several other commanding heights.", "Girkhgiz", "Place"),
     ("The Revolutionary Guards fired ballistic missiles at Erbil, the capital of Iraq's Kurdistan Region.",
      "Erbil", "Place"),
     # A name right after a title is a person's.
     ("Government spokeswoman Yolande Makolo said there was no evidence.", "Yolande Makolo", "Person"),
+    # A body or a unit named with a state's name or demonym first is not the state.
+    ("Fighters of the Myanmar National Democratic Alliance Army captured Lashio.",
+     "Myanmar National Democratic Alliance Army", "Organization"),
+    ("The Russian Volunteer Corps raided Belgorod.", "Russian Volunteer Corps", "MilitaryUnit"),
     # A ship's name is none of the kinds kg keeps (a guard: joining names must not make it a person).
     ("Brigety said South Africa had loaded arms onto the Lady R, a sanctioned Russian cargo ship.", "Lady R", None),
     # "who" speaks of a person.
@@ -1394,6 +1407,21 @@ def test_extract_a_name_beside_a_title_is_a_person_whatever_the_model_says(extra
 def test_extract_a_new_name_gets_the_type_its_words_tell(extractor, article, body, name, type_):
     types = {e.label: e.type for e in extractor.extract(article(body, published=date(2024, 8, 2))).entities}
     assert types.get(name) == type_
+
+
+@pytest.mark.parametrize("body, name, short", [
+    # The short form in brackets after a name ...
+    ("Turkey has fought the Kurdistan Workers' Party (PKK) since 1984, and the PKK attacked a base on Friday.",
+     "Kurdistan Workers' Party", "PKK"),
+    # ... or the initials of a body named before.
+    ("US troops fight alongside the Kurdish-led Syrian Democratic Forces. Turkish-backed factions have been "
+     "fighting the SDF near the Tishreen Dam.", "Syrian Democratic Forces", "SDF"),
+])
+def test_extract_an_abbreviation_is_the_body_named_in_full(extractor, article, body, name, short):
+    extraction = extractor.extract(article(body, published=date(2024, 12, 20)))
+    iri = next(e.iri for e in extraction.entities if e.label == name)
+    assert short in {m.span.text for m in extraction.mentions if m.entity == iri}
+    assert short not in {e.label for e in extraction.entities}
 
 
 def test_extract_a_surname_with_its_particle_opening_a_sentence_is_the_person(extractor, article):

@@ -34,6 +34,7 @@ class ArticleContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # name part → person IRIs
+    short_forms: dict[str, str] = field(default_factory=dict)  # "TTP" → the body named before it
     posts: list[PostClaim] = field(default_factory=list)
     # The people of the last meeting reported as having happened: "the two leaders" after it.
     last_meeting: tuple[str, ...] = ()
@@ -129,6 +130,15 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             found.append((span, iri))
             token_iris.update({token.i: iri for token in span})
             continue
+        if (ent.label_ == DEMONYM_LABEL or ent.label_ == RULER_LABEL
+                and gazetteer.entities[ent.ent_id_].type == "State") and (named := _named_for_state(doc, ent)):
+            # "the Myanmar National Democratic Alliance Army", "the Syrian National Army": a body
+            # whose name begins with a state's, not the state.
+            span, type_ = named
+            if (iri := _new_entity(span, type_, context)) is not None:
+                found.append((span, iri))
+                token_iris.update({token.i: iri for token in span})
+                continue
         if ent.label_ in (RULER_LABEL, DEMONYM_LABEL):
             facility = _facility(doc, ent, gazetteer)
             if facility is not None and (place := _new_entity(*facility, context)):
@@ -203,6 +213,10 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             trimmed = doc[start:trimmed.end]
             trimmed.label_ = "PERSON"
         if trimmed is not None and _names_vessel(trimmed):
+            continue
+        if trimmed is not None and (short := _short_form(trimmed, token_iris, context)):
+            found.append((trimmed, short))
+            token_iris.update({token.i: short for token in trimmed})
             continue
         iri = _state_body(trimmed, token_iris, context) if trimmed is not None else None
         iri = iri or (_new_entity(trimmed, _ner_type(trimmed), context) if trimmed is not None else None)
@@ -292,6 +306,23 @@ def _names_weapon(ent) -> bool:
         and lexicon.cargo_type(after[0]) is not None and after[0].pos_ == "NOUN"
 
 
+def _short_form(span, token_iris: dict[int, str], context: ArticleContext) -> str | None:
+    """Return the body an abbreviation stands for: the name in front of its brackets ("the
+    Tehrik-e-Taliban Pakistan (TTP)"), or a body the article named whose initials it spells
+    ("the SDF" after "the Syrian Democratic Forces")."""
+    text, doc = span.text, span.doc
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return None
+    before = token_iris.get(span.start - 2) if span.start >= 2 and doc[span.start - 1].text == "(" else None
+    if before and context.entities[before].type in {"Organization", "MilitaryUnit"}:
+        context.short_forms[text] = before
+    if text in context.short_forms:
+        return context.short_forms[text]
+    spelled = {iri for iri, e in context.entities.items() if e.type in {"Organization", "MilitaryUnit"}
+               and "".join(w[0] for w in e.label.split() if w[0].isupper()) == text}
+    return spelled.pop() if len(spelled) == 1 else None
+
+
 def _names_vessel(ent) -> bool:
     # "the Lady R, a sanctioned Russian cargo ship", "the tanker Sounion": a ship's name.
     vessels, root = linking_words()["vessel_nouns"], ent.root
@@ -321,8 +352,9 @@ def _ner_type(ent) -> str:
     if type_ in {"Organization", "Person"} and not any(t.lower_ in words["body_words"] for t in ent) and (
             ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words["place_nouns"]
             or any(c.dep_ == "appos" and c.lemma_.lower() in words["place_nouns"] for c in ent.root.children)
-            or ent.root.dep_ == "appos" and head.lemma_.lower() in words["place_nouns"]):
-        # "the port city of Chancay", "Erbil, the capital of Iraq's Kurdistan Region": a place.
+            or ent.root.dep_ in {"appos", "compound"} and head.lemma_.lower() in words["place_nouns"]):
+        # "the port city of Chancay", "Erbil, the capital of Iraq's Kurdistan Region", "seized the
+        # Girkhgiz height": a place.
         return "Place"
     if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
             and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
@@ -415,6 +447,21 @@ def _demonym_body(doc, ent, context: ArticleContext):
         if len(span) == length and span.text in linking_words()["state_bodies"]:
             return doc[ent.start:span.end], _body(f"{ent.text} {span.text}", state_iri, context)
     return None
+
+
+def _named_for_state(doc, ent):
+    """Return the span and type of a body or unit named with a state's name or demonym first, or
+    None: the capitalised words after it end in a word that bodies or units are named with."""
+    words = linking_words()
+    end = ent.end
+    while end < len(doc) and end - ent.end < 5 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and doc[end].ent_type_ in {"", "ORG"}:
+        end += 1
+    last = doc[end - 1].lower_
+    if end - ent.end < 2 or doc[ent.end:end].text in words["state_bodies"] \
+            or last not in words["body_heads"] and last not in words["unit_heads"]:
+        return None
+    return doc[ent.start:end], "MilitaryUnit" if last in words["unit_heads"] else "Organization"
 
 
 def _names_building(ent, gazetteer) -> bool:

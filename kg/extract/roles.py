@@ -149,6 +149,13 @@ class Roles:
             roles = self.lexicon.modality["group_roles"].get(token.lemma_.lower())
             found = roles and self._antecedent(token, set(group), count=count, roles=roles) \
                 or self._antecedent(token, set(group), count=count)
+            named = self._sentence_states(token) if group == ["State"] and count >= 2 else []
+            if len(named) == count and not self._in_sentence(found, token):
+                # "Xi paid a state visit to Vietnam, when the two countries signed …": the states
+                # the sentence names, each person's for them.
+                for state in named:
+                    self.context.register(state)
+                return named
             meeting = self.context.last_meeting
             if group == ["Person"] and len(meeting) >= 2 and number in {None, len(meeting)} \
                     and token.tag_ == "NNS" and not self._in_sentence(found, token):
@@ -452,6 +459,14 @@ class Roles:
             if child.dep_ == "nummod" and child.text.isdigit():
                 return int(child.text)
         return None
+
+    def _sentence_states(self, token) -> list[str]:
+        """Return the states the sentence names before the token, a person standing for theirs."""
+        start = self.offset + token.sent.start_char
+        states = [self.context.entities[m.entity].state if self.type_of(m.entity) == "Person" else m.entity
+                  for m in self.context.mentions if start <= m.span.start < self.offset + token.idx
+                  and self.type_of(m.entity) in {"Person", "State"}]
+        return [s for s in dict.fromkeys(states) if s]
 
     def _in_sentence(self, entities: list[str], token) -> bool:
         start = self.offset + token.sent.start_char
