@@ -34,7 +34,7 @@ class ArticleContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # name part → person IRIs
-    short_forms: dict[str, str] = field(default_factory=dict)  # "TTP" → the body named before it
+    short_forms: dict[str, str] = field(default_factory=dict)  # "PKK" → the body named before it
     posts: list[PostClaim] = field(default_factory=list)
     # The people of the last meeting reported as having happened: "the two leaders" after it.
     last_meeting: tuple[str, ...] = ()
@@ -308,8 +308,8 @@ def _names_weapon(ent) -> bool:
 
 def _short_form(span, token_iris: dict[int, str], context: ArticleContext) -> str | None:
     """Return the body an abbreviation stands for: the name in front of its brackets ("the
-    Tehrik-e-Taliban Pakistan (TTP)"), or a body the article named whose initials it spells
-    ("the SDF" after "the Syrian Democratic Forces")."""
+    Kurdistan Workers' Party (PKK)"), or a body the article named whose initials it spells ("the
+    SDF" after "the Syrian Democratic Forces")."""
     text, doc = span.text, span.doc
     if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
         return None
