@@ -9,6 +9,7 @@ entities for people, organisations and places that the reference KB lacks.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -19,7 +20,7 @@ from kg.iris import entity_iri, normalise_name
 from kg.namespaces import ID
 from kg.records import Entity, Mention, PostClaim, Span
 
-__all__ = ["ArticleContext", "link_paragraph"]
+__all__ = ["ArticleContext", "in_office", "link_paragraph"]
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -186,7 +187,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             # "Kurt Campbell", "Mahmoud Abbas": someone else with a reference person's surname.
             _link_person(doc[start:ent.end], context, found, token_iris)
             continue
-        if iri in context.entities or _in_office(iri, context.published):
+        if iri in context.entities or in_office(iri, context.published):
             found.append((ent, iri))
             token_iris.update({token.i: iri for token in ent})
             context.register(iri)
@@ -501,11 +502,12 @@ def _place_states(doc, token_iris: dict[int, str], context: ArticleContext) -> N
                 context.entities[iri] = replace(context.entities[iri], state=states[0])
 
 
-def _in_office(person: str, day: date | None) -> bool:
-    """Tell whether a reference person held a post on ``day`` (or holds one now, if no day)."""
+def in_office(person: str, day: date | None, roles: Collection[str] | None = None) -> bool:
+    """Tell whether a reference person held a post on ``day`` (or holds one now, if no day), one
+    with one of ``roles`` if given."""
     from kg.extract.posts import load_titles  # posts builds on linking; imported late
 
-    return any(t.covers(day) for t in load_titles().tenures.get(person, []))
+    return any(t.covers(day) and (roles is None or t.role in roles) for t in load_titles().tenures.get(person, []))
 
 
 def _shared_name(ent, context: ArticleContext, token_iris: dict[int, str]) -> str | None:

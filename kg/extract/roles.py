@@ -8,7 +8,7 @@ appositions lead to the entities the article has named; place nouns ("the city o
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.linking import ArticleContext
+from kg.extract.linking import ArticleContext, in_office
 
 __all__ = ["Roles", "ACTOR_TYPES", "PLACE_TYPES"]
 
@@ -445,11 +445,8 @@ class Roles:
 
     def _holds(self, person: str, roles: list[str]) -> bool:
         """Whether the article gives the person one of the roles, or the KB did when it was written."""
-        from kg.extract.posts import load_titles  # posts builds on linking; imported late
-
-        day = self.context.published
-        return any(c.person == person and c.role in roles for c in self.context.posts) or any(
-            t.role in roles and t.covers(day) for t in load_titles().tenures.get(person, []))
+        return any(c.person == person and c.role in roles for c in self.context.posts) \
+            or in_office(person, self.context.published, roles)
 
     @staticmethod
     def _number(token) -> int | None:

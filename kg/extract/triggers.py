@@ -220,6 +220,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma in lexicon.reports_only and token.dep_ != "parataxis" \
                 and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+            # "added ten tanks to the package" reports no words.
             return None
         if lexicon.verbs.get(lemma) == "Statement" and any(c.lower_ == "what" for c in token.children):
             # "launched what it called anti-terrorist measures": a name in quotation marks.
