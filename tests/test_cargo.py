@@ -37,6 +37,13 @@ def test_cargo_quantity_reads_the_number_and_its_qualifier(word, sentence, noun,
     # A pronoun sends what follows its "of".
     ("Denmark has given Ukraine all of its Caesar howitzers.", "given", "Transfer"),
     ("Germany sent some of its troops to Lithuania.", "sent", "Deployment"),
+    # So does a word of quantity; the noun of what is counted may be a modifier ("arms imports").
+    ("Vietnam buys most of its weapons from Russia.", "buys", "Transfer"),
+    ("China has supplied more than four-fifths of Pakistan's arms imports.", "supplied", "Transfer"),
+    # A clause sends what it describes.
+    ("They will replace the 14 Gripen fighters that Prague has leased from Sweden.", "leased", "Transfer"),
+    # Guard: a modifier of what is given is not what is given.
+    ("The memorandum would give US warships priority through the canal.", "give", None),
 ])
 def test_cargo_type_follows_what_is_sent(word, sentence, verb, expected):
     lexicon = load_lexicon()

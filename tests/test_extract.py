@@ -1707,3 +1707,117 @@ def test_extract_a_telephone_conversation_is_no_meeting(extractor, article):
 def test_extract_a_contract_for_arms_signed_by_one_state_is_signed_with_the_seller(extractor, article):
     body = "Armenia signed a contract in Paris on Tuesday for French CAESAR howitzers."
     assert ("Signing", {"Armenia", "France"}) in _casts(extractor.extract(article(body)))
+
+
+def test_extract_talks_between_two_people_the_parser_hangs_one_on_the_other(extractor, article):
+    body = ("Iranian President Masoud Pezeshkian arrived in Baghdad on Wednesday. After talks between Pezeshkian and "
+            "Prime Minister Mohammed Shia al-Sudani at the government palace, Iran and Iraq signed 14 memorandums.")
+    assert ("Meeting", {"Masoud Pezeshkian", "Mohammed Shia al-Sudani"}) in _casts(extractor.extract(article(body)))
+
+
+def test_extract_the_states_leader_is_the_leader_the_article_named(extractor, article):
+    body = ("Iranian President Masoud Pezeshkian arrived in Baghdad on Wednesday. The Iranian leader called for the "
+            "full implementation of a security agreement.")
+    assert ("Statement", {"Masoud Pezeshkian"}) in _casts(extractor.extract(article(body, published=date(2024, 9, 11))))
+
+
+def test_extract_the_neighbours_are_the_two_states_named_last(extractor, article):
+    body = "Iraq and Iran held talks in Baghdad. The neighbours signed a security agreement in March."
+    assert ("Signing", {"Iraq", "Iran"}) in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize("body, cast", [
+    ("Indonesia ordered 42 Rafale fighters from France in 2022.", ("Transfer", {"France", "Indonesia"})),
+    ("Qatar bought 36 F-15 fighters from the United States in 2017.", ("Transfer", {"United States", "Qatar"})),
+    # Guard: fighters with no weapon's name are men.
+    ("About 200 Wagner fighters moved to Belarus.", ("Deployment", {"Wagner Group", "Belarus"})),
+])
+def test_extract_fighters_named_after_a_weapon_are_aircraft(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The US Seventh Fleet rejected that account as false on Thursday.", "US Seventh Fleet"),
+    ("The Pentagon rejected the proposal within hours as not tenable.", "Pentagon"),
+])
+def test_extract_turning_down_what_was_said_or_proposed_is_a_statement(extractor, article, body, speaker):
+    assert ("Statement", {speaker}) in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize("body, cast", [
+    ("Washington promised Kyiv 31 Abrams in January.", ("Pledge", {"United States", "Ukraine"})),
+    ("Washington pledged $567 million in weapons and training for Taiwan.", ("Pledge", {"United States", "Taiwan"})),
+])
+def test_extract_whom_a_promise_is_for(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize("body, cast", [
+    ("Last month Washington also sent F-16 fighter jets and the destroyer USS Thomas Hudner to the region.",
+     [("Deployment", {"United States"})]),
+    # Guard: arms sent to a state are delivered to it.
+    ("Washington sent F-16 fighter jets to Ukraine.", [("Transfer", {"United States", "Ukraine"})]),
+])
+def test_extract_arms_sent_somewhere_but_to_no_one_are_deployed(extractor, article, body, cast):
+    assert _casts(extractor.extract(article(body))) == cast
+
+
+@pytest.mark.parametrize("body, last", [
+    # "the two countries" that the sentence does not name are the two the article is about, not
+    # a third state named in passing.
+    ("Australia and Papua New Guinea signed a defence treaty in Port Moresby on Monday. Papua New Guinea's prime "
+     "minister said Australia was its partner of choice, after a trip to China in July. The treaty builds on a "
+     "security agreement that the two countries signed in December 2023.",
+     [("Signing", {"Australia", "Papua New Guinea"})]),
+    # "It said" after a body spoke is that body, not the state named last.
+    ("The United States will no longer rotate an army brigade through Romania, the Romanian Defence Ministry said "
+     "on Wednesday, the first cut in the American presence in Europe since Russia invaded Ukraine. It said the "
+     "decision had been expected.", [("Statement", {"Romanian Defence Ministry"})]),
+])
+def test_extract_a_reference_in_the_last_sentence_stands_for_whom_the_article_is_about(extractor, article, body,
+                                                                                       last):
+    extraction = extractor.extract(article(body))
+    final = body[body.rindex(". ") + 2:]
+    assert [cast for event, cast in zip(extraction.events, _casts(extraction)) if event.evidence.text == final] == last
+
+
+@pytest.mark.parametrize("body, cast", [
+    # What is fired at or towards a state targets it ("the Emirates" is the UAE).
+    ("Early on Monday the Houthis fired a ballistic missile at the Emirates.",
+     ("Combat", {"Houthis", "United Arab Emirates"})),
+    ("The Houthis have fired missiles and drones towards Israel since last month.", ("Combat", {"Houthis", "Israel"})),
+    # A named sea is where the fighting is, not water fired into as a test.
+    ("The Houthis began attacking merchant ships in the Red Sea in November.", ("Combat", {"Houthis"})),
+    ("Israel has waged war on Hamas in Gaza since October 2023.", ("Combat", {"Israel", "Hamas"})),
+    # A clause on a noun beside a name tells of the name.
+    ("The force will help the Somali army fight al-Shabaab, the al-Qaeda affiliate that has waged an insurgency "
+     "against Somalia's government since 2006.", ("Combat", {"al-Shabaab", "Somalia"})),
+])
+def test_extract_fighting_told_in_other_words_and_its_target(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+def test_extract_who_tells_a_meeting_something_attends_it_and_says_it(extractor, article):
+    body = ("Subrahmanyam Jaishankar told a meeting of Shanghai Cooperation Organisation heads of government in "
+            "Islamabad on Wednesday that terrorism was a threat.")
+    assert _casts(extractor.extract(article(body))) == [
+        ("Statement", {"S. Jaishankar"}), ("Meeting", {"S. Jaishankar", "Shanghai Cooperation Organisation"})]
+
+
+def test_extract_a_group_named_after_a_state_is_a_body(extractor, article):
+    body = ("At a meeting of the Ukraine Defense Contact Group in Brussels, Pete Hegseth said that a return to "
+            "Ukraine's borders was an unrealistic objective.")
+    extraction = extractor.extract(article(body))
+    assert ("Meeting", {"Pete Hegseth", "Ukraine Defense Contact Group"}) in _casts(extraction)
+    assert {e.type for e in extraction.entities if e.label == "Ukraine Defense Contact Group"} == {"Organization"}
+
+
+@pytest.mark.parametrize("body, types", [
+    ("Malawi's president, Lazarus Chakwera, ordered his country's troops to prepare for withdrawal.", []),
+    ("Oleksandr Syrskyi said he had ordered his units to withdraw from Avdiivka.", ["Statement"]),
+    # Guards: an order to go somewhere deploys.
+    ("Aleksandar Vučić ordered units to move closer to the boundary with Kosovo.", ["Deployment"]),
+    ("Joe Biden has ordered about 3,000 additional American troops to Europe.", ["Deployment"]),
+])
+def test_extract_troops_ordered_to_do_other_than_go_are_not_deployed(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types

@@ -39,3 +39,13 @@ def test_segment_a_sentence_is_not_cut_inside_a_name(extractor):
             "Russia was strong. Scholz listened.")
     sentences = [s.text for s in extractor.nlp(text).sents]
     assert sentences == [text[:text.index(" Scholz listened")], "Scholz listened."]
+
+
+def test_segment_a_stop_of_its_own_ends_a_sentence_but_one_on_a_name_does_not(extractor):
+    # The bare model runs this sentence on into the next.
+    text = ("Philippine President Ferdinand Marcos Jr. and his Vietnamese counterpart, Vo Van Thuong, held talks in "
+            "Hanoi on Tuesday, after which officials of the two countries signed agreements to strengthen cooperation "
+            "between their coast guards and to prevent incidents in the South China Sea. Marcos, who is on a two-day "
+            "state visit to Vietnam, said maritime cooperation was the foundation of the relationship.")
+    sentences = [s.text for s in extractor.nlp(text).sents]
+    assert sentences == [text[:text.index(" Marcos, who")], text[text.index("Marcos, who"):]]

@@ -49,6 +49,12 @@ def _casts(extraction) -> list[tuple]:
      [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida"}), ("Meeting", {"Yoon Suk Yeol", "Li Qiang"})]),
     ("Yoon Suk Yeol held talks with Fumio Kishida and Li Qiang on Sunday.",
      [("Meeting", {"Yoon Suk Yeol", "Fumio Kishida", "Li Qiang"})]),
+    # "with" said again is a sitting with each, in one city as in two.
+    ("Rafael Grossi held talks in Tehran with Abbas Araghchi and with Mohammad Eslami.",
+     [("Meeting", {"Rafael Grossi", "Abbas Araghchi"}), ("Meeting", {"Rafael Grossi", "Mohammad Eslami"})]),
+    # ... unless one sitting goes on in one place.
+    ("Choe Son Hui held talks in Moscow with Sergei Lavrov and then with Vladimir Putin.",
+     [("Meeting", {"Choe Son Hui", "Sergei Lavrov", "Vladimir Putin"})]),
     ("Japan has already signed such pacts with Australia and Britain.",
      [("Signing", {"Japan", "Australia"}), ("Signing", {"Japan", "United Kingdom"})]),
     # A contract signed for arms is also a delivery to come, and is signed with the seller.

@@ -274,3 +274,15 @@ def test_trigger_a_person_in_a_foreign_city_is_a_visit(extractor, article, body,
 ])
 def test_trigger_tolls_reported_donations_leases_and_supplies(extractor, article, body, types):
     assert sorted(e.type for e in extractor.extract(article(body)).events) == types
+
+
+@pytest.mark.parametrize("body, types", [
+    # An operation is fighting only when its words say so: a modifier, a front or target after it,
+    # or someone taking part in it. (The first three guard what was read right before.)
+    ("Abbas Araghchi said Iran's military operations had ended.", ["Combat"]),
+    ("North Korean soldiers took part in operations around Korenevo.", ["Combat"]),
+    ("World Central Kitchen has paused its operations in Gaza.", []),
+    ("American cargo planes dropped meals over Gaza in a joint operation with Jordan.", []),
+])
+def test_trigger_an_operation_is_fighting_only_when_its_words_say_so(extractor, article, body, types):
+    assert sorted(e.type for e in extractor.extract(article(body)).events) == types

@@ -39,9 +39,14 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
         # "patrol" sends nothing; "arm" names who receives, not what.
         return type_
     # "has given Ukraine all of its Caesar howitzers": a pronoun counts what follows "of".
+    # "buys most of its weapons from Russia": so does a word of quantity.
     nouns = [c for node in (head, trigger) for c in node.children
-             if c.dep_ in {"dobj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN", "NUM"} or c.pos_ == "PRON" and any(
-                 p.dep_ == "prep" and p.lower_ == "of" for p in c.children))] + described(trigger)
+             if c.dep_ in {"dobj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN", "NUM"} or c.pos_ in {"PRON", "ADJ"}
+                                                     and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))
+             ] + described(trigger)
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in trigger.children):
+        # "the 14 Gripen fighters that it has leased from Sweden": what the clause describes is sent.
+        nouns.append(trigger.head)
     # "supplied Russia with shells"; "the transfer of F-16 jets"
     carriers = {"with", "of"} if trigger.pos_ == "NOUN" else {"with"}
     # "provide the five countries with 26 billion yuan": the parser may hang "with" on the receiver.
@@ -54,8 +59,9 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
     # "containers of munitions", "$100 million in aid": what the container or sum holds says what it is.
     nouns += [p for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
               for p in prep.children if p.dep_ == "pobj"]
-    # "warplanes and troops"; "arms transfers"
-    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    # "warplanes and troops"; "arms transfers", "Pakistan's arms imports"
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" or c.dep_ == "compound" and c.pos_ == "NOUN"
+              and n.dep_ == "pobj" and lexicon.cargo_type(n) is None]
     if trigger.pos_ == "NOUN":
         nouns += [c for c in trigger.children if c.dep_ == "compound"]
     kinds = {lexicon.cargo_type(n) for n in nouns}

@@ -25,7 +25,7 @@ from datetime import date
 from kg.extract.cargo import cargo_quantity, cargo_type, offered
 from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, place_heads,
                                 prepositions, subject, where_clause_place)
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
 from kg.extract.participants import Chooser
@@ -42,7 +42,7 @@ __all__ = ["extract_events", "has_sides"]
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "on", "over", "off"}
 _COMPANION_PREPS = {"with", "between", "alongside", "among"}
 _MOVE_PREPS = {"to", "into"}
-_TARGET_PREPS = {"at", "against", "on"}
+_TARGET_PREPS = {"at", "against", "on", "towards", "toward"}
 
 
 def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: ArticleContext,
@@ -163,6 +163,12 @@ def _build_events(trigger, type_: str, sent, roles: Roles, published: date | Non
         frame.others += _sellers(frame)
     if not _settle_places(frame):
         return
+    if frame.type == "Transfer" and roles.lexicon.verbs.get(frame.lemma) == "Deployment" and not frame.recipients \
+            and frame.trigger.dep_ != "acl" \
+            and any(prep.lower_ in _MOVE_PREPS for prep in prepositions([frame.trigger])):
+        # "sent F-16 fighter jets and a destroyer to the region": arms sent somewhere, not to
+        # someone, are the sender's own forces deployed (but not "boats carrying supplies to troops").
+        frame.type = "Deployment"
     if frame.type == "Visit" and not any(roles.type_of(a) == "Person" for a in frame.agents):
         # A visitor is a person; a force that arrives somewhere is deployed there.
         if not _force_moves(frame):
@@ -199,6 +205,17 @@ def _force_moves(frame: Frame) -> bool:
                for m in movers) or any(frame.roles.type_of(a) == "MilitaryUnit" for a in frame.agents)
 
 
+def _ordered_to_do_else(trigger, lexicon: Lexicon) -> bool:
+    """Whether troops are ordered to do something other than go somewhere: "ordered the army to
+    shoot to kill", "ordered his units to withdraw" (but "ordered units to move closer", "ordered
+    3,000 troops to Europe")."""
+    if any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for c in trigger.children):
+        return False
+    orders = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    return bool(orders) and not any(lexicon.verbs.get(t.lemma_.lower()) in {"Deployment", "Visit"}
+                                    for order in orders for t in order.subtree if t.pos_ == "VERB")
+
+
 def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
     """Settle the event type and the subject, or return None when the trigger makes no event."""
     lexicon = roles.lexicon
@@ -212,6 +229,8 @@ def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
         type_ = cargo_type(trigger, type_, clause_head(trigger, lexicon), lexicon)
         if type_ is None:
             return None
+    if type_ == "Deployment" and trigger.lemma_.lower() in lexicon.commands and _ordered_to_do_else(trigger, lexicon):
+        return None
     cargo = type_ in lexicon.cargo
     head = clause_head(trigger, lexicon)
     if any(node.lemma_ in lexicon.modality["reporting_verbs"] and negated(node) for node in head.ancestors):
@@ -332,23 +351,7 @@ def _cargo_object(frame: Frame, obj) -> None:
         return
     # "have sent Kyiv Leopard 2 tanks": the parser may take the weapon's name for the receiver.
     if obj.dep_ in {"dobj", "dative"} and frame.lemma not in lexicon.buyers:
-        # "would give the United States Russian-made equipment": the parser hangs the receiver
-        # on the thing given.
-        frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i
-                             and any(d.lower_ == "the" for d in obj.children if d.i < c.i)
-                             for a in roles.actors(c) if roles.type_of(a) == "State"]
-        # "pledged to send Ukraine anti-aircraft systems", "has sent North Korea food": a state's
-        # name, not its demonym, right after the verb is whom it is sent to.
-        name = _name_after(frame.trigger, roles)
-        inside = {t.i for t in obj.subtree}
-        if not frame.recipients and name and name[-1].i in inside and name[-1].i < obj.i \
-                and lexicon.verbs.get(frame.lemma) != "Visit" \
-                and name[-1].dep_ in {"compound", "nmod"} \
-                and roles.context.gazetteer.names.get(name.text, ("", "demonym"))[1] != "demonym":
-            # "has given Kyiv tanks": a capital there stands for its state.
-            named = roles.actors(name[-1]) or [roles.context.gazetteer.capital_of.get(roles.token_iris[name[-1].i])]
-            frame.recipients += [a for a in named if a and roles.context.register(a).type == "State"
-                                 and a not in frame.agents]
+        _receiver_on_object(frame, obj)
     if frame.lemma in lexicon.troop_verbs:
         # "Russian troops would join Belarusian units": the state whose force they join receives
         # them ("NATO's force in Kosovo" is in Kosovo, not in NATO).
@@ -379,6 +382,26 @@ def _name_after(trigger, roles: Roles):
     while end < len(doc) and roles.token_iris.get(end) == iri:
         end += 1
     return doc[start:end]
+
+
+def _receiver_on_object(frame: Frame, obj) -> None:
+    """Read a receiver the parser hung on what is given or promised: "would give the United States
+    Russian-made equipment", "has sent North Korea food", "promised Kyiv 31 Abrams"."""
+    roles, lexicon = frame.roles, frame.roles.lexicon
+    frame.recipients += [a for c in obj.children if c.dep_ == "nmod" and c.i < obj.i
+                         and any(d.lower_ == "the" for d in obj.children if d.i < c.i)
+                         for a in roles.actors(c) if roles.type_of(a) == "State"]
+    # A state's name, not its demonym, right after the verb is whom it is sent to.
+    name = _name_after(frame.trigger, roles)
+    inside = {t.i for t in obj.subtree}
+    if not frame.recipients and name and name[-1].i in inside and name[-1].i < obj.i \
+            and lexicon.verbs.get(frame.lemma) != "Visit" \
+            and name[-1].dep_ in {"compound", "nmod"} \
+            and roles.context.gazetteer.names.get(name.text, ("", "demonym"))[1] != "demonym":
+        # "has given Kyiv tanks": a capital there stands for its state.
+        named = roles.actors(name[-1]) or [roles.context.gazetteer.capital_of.get(roles.token_iris[name[-1].i])]
+        frame.recipients += [a for a in named if a and roles.context.register(a).type == "State"
+                             and a not in frame.agents]
 
 
 def _object_roles(frame: Frame, obj) -> None:
@@ -425,6 +448,8 @@ def _object_roles(frame: Frame, obj) -> None:
     elif type_ == "Pledge":
         # "would keep expanding cooperation with Russia"
         frame.others += roles.actors(obj)
+        if obj.dep_ == "dobj":
+            _receiver_on_object(frame, obj)
         frame.others += [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "with"
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
     elif type_ == "Visit":
@@ -480,9 +505,11 @@ def _settle_cargo(frame: Frame) -> None:
         frame.agents, frame.recipients = sellers, list(dict.fromkeys(frame.recipients + buyers))
     if frame.type in {"Transfer", "Pledge"} and not frame.recipients:
         # "a package of ammunition and other military aid for Ukraine"; "donors pledged €5.8 billion
-        # for Syria"
-        frame.recipients += [a for o in frame.objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"
-                             for a in roles.actors(t) if roles.type_of(a) == "State"]
+        # for Syria", "$567 million in weapons for Taiwan"
+        frame.recipients += [iri for o in frame.objects for t in o.subtree
+                             if t.dep_ == "pobj" and t.head.lower_ == "for"
+                             for iri in [*roles.actors(t), roles.token_iris.get(t.i)]
+                             if iri and (roles.type_of(iri) == "State" or roles.self_governed(iri))]
     if frame.cargo:
         # "Biden announced aid for Ukraine", "the State Department approved the sale": troops and
         # arms are sent by a state, not by a person or ministry.
@@ -677,8 +704,10 @@ def _settle_places(frame: Frame) -> bool:
         # "Zelenskyy was in Washington" is a trip; "Putin was in Moscow" is not.
         return False
     if type_ == "Combat" and not frame.others and any(
-            t.dep_ == "pobj" and t.lemma_.lower() in lexicon.test_waters for t in frame.trigger.subtree):
-        # "fired two ballistic missiles into the sea": a test, with no one fought.
+            t.dep_ == "pobj" and t.lemma_.lower() in lexicon.test_waters and t.i not in roles.token_iris
+            for t in frame.trigger.subtree):
+        # "fired two ballistic missiles into the sea": a test, with no one fought; but a named
+        # sea is where the fighting is ("attacking merchant ships in the Red Sea").
         return False
     if type_ == "Combat" and frame.lemma in lexicon.casualty_verbs and frame.trigger.pos_ == "VERB" \
             and any(c.dep_ == "auxpass" for c in frame.trigger.children) \

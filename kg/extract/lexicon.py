@@ -70,6 +70,9 @@ class Lexicon:
     face_to_face: frozenset[str]
     remote_words: frozenset[str]
     gathering_words: frozenset[str]
+    audience_verbs: frozenset[str]
+    needs_preposition: dict[str, frozenset[str]]
+    taking_part: frozenset[str]
     gathering_heads: frozenset[str]
     one_party_pledge: frozenset[str]
     each_speaks: frozenset[str]
@@ -95,11 +98,19 @@ class Lexicon:
         if kind is None and token.text[:1].isupper() and token.dep_ not in {"compound", "amod", "nmod"}:
             # "received its first F-16s", "six of its 12 Rafales": a weapon is often named, not
             # described. ("CAESAR howitzers" are described by the noun the name hangs on.)
-            name = token.lower_
-            if self.weapon_designation.fullmatch(name) or name in self.weapon_names \
-                    or name.removesuffix("s") in self.weapon_names:
+            if self._weapon_name(token):
                 return "Transfer"
+        if kind == "Deployment" and any(t.dep_ in {"compound", "amod", "nmod"} and self._weapon_name(t)
+                                        for c in token.lefts for t in c.subtree):
+            # "36 F-15 fighters", "42 Rafale fighters": aircraft, not fighting men.
+            return "Transfer"
         return kind
+
+    def _weapon_name(self, token) -> bool:
+        """Whether a capitalised word names a weapon: a designation ("F-16s") or a known name ("Rafales")."""
+        name = token.lower_
+        named = name in self.weapon_names or name.removesuffix("s") in self.weapon_names
+        return token.text[:1].isupper() and (named or self.weapon_designation.fullmatch(name) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +192,10 @@ def load_lexicon() -> Lexicon:
                    face_to_face=_per_type(data, "face_to_face"),
                    remote_words=_per_type(data, "remote_words"),
                    gathering_words=_per_type(data, "gathering_words"),
+                   audience_verbs=_per_type(data, "audience_verbs"),
+                   needs_preposition={noun: frozenset(words) for entry in data.values() if isinstance(entry, dict)
+                                      for noun, words in entry.get("needs_preposition", {}).items()},
+                   taking_part=_per_type(data, "taking_part"),
                    gathering_heads=_per_type(data, "gathering_heads"),
                    one_party_pledge=_per_type(data, "one_party_pledge"),
                    each_speaks=_per_type(data, "each_speaks"),

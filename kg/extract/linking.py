@@ -50,6 +50,8 @@ class ArticleContext:
     last_events: tuple = ()
     # The state that last sent troops: "those troops", "the soldiers" after it.
     last_sender: str | None = None
+    # The body that last spoke: "it said" after it.
+    last_speaker: str | None = None
     # The person who last travelled somewhere: "the visitor" after it.
     last_visitor: str | None = None
     # The day of the last event dated to a day: "later the same day" after it.

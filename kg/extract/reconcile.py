@@ -71,6 +71,8 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
             context.last_gathering = bodies[0]
         if event.type == "Deployment" and event.agent and roles.type_of(event.agent) == "State":
             context.last_sender = event.agent
+        if event.type == "Statement" and event.agent and roles.type_of(event.agent) == "Organization":
+            context.last_speaker = event.agent
         if event.type == "Visit" and event.agent and roles.type_of(event.agent) == "Person":
             context.last_visitor = event.agent
         yield token, event
@@ -349,7 +351,10 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         # "Zelenskyy announced the capture": the capture is the news, told already.
         return True
     reporting = lexicon.modality["reporting_verbs"]
-    others = [other for other, e in found if e.type != "Statement" and other is not token]
+    # "told a meeting of SCO leaders that …": the meeting is where the words were said, not what was said.
+    audience = token.lemma_.lower() in lexicon.audience_verbs
+    others = [other for other, e in found if e.type != "Statement" and other is not token
+              and not (audience and other.dep_ == "dobj" and other.head.i == token.i)]
     if token.dep_ == "relcl":
         # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
         others = [other for other in others if token in other.ancestors]

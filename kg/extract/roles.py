@@ -7,6 +7,8 @@ appositions lead to the entities the article has named; place nouns ("the city o
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.extract.lexicon import Lexicon
 from kg.extract.linking import ArticleContext, in_office
 
@@ -30,6 +32,11 @@ class Roles:
     def type_of(self, iri: str) -> str:
         return self.context.entities[iri].type
 
+    def self_governed(self, iri: str) -> bool:
+        """Whether an entity is a known place that no single state holds, such as Taiwan."""
+        entity = self.context.entities[iri]
+        return entity.type == "Place" and bool(entity.wikidata) and not entity.state
+
     def actors(self, token, owners: bool = True) -> list[str]:
         """Return the actors a token stands for, following conjuncts.
 
@@ -48,6 +55,12 @@ class Roles:
                 elif child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
                     # "Macron and Serbian President Aleksandar Vučić held talks": the parser hangs
                     # the first of two people on the second, and the second's title on the first.
+                    found += self._actor(child, owners)
+                elif child.dep_ in {"amod", "compound"} and found and self.type_of(found[0]) == "Person" \
+                        and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children) \
+                        and child.i in self.token_iris and self.type_of(self.token_iris[child.i]) == "Person":
+                    # "talks between Pezeshkian and Prime Minister Mohammed Shia al-Sudani": the
+                    # parser may take the first name for a modifier of the second.
                     found += self._actor(child, owners)
                 elif child.dep_ == "appos" and found and child.i in self.token_iris \
                         and (any(c.dep_ == "conj" for c in child.children)
@@ -72,15 +85,20 @@ class Roles:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
-        if iri and token.dep_ in {"nsubj", "nsubjpass"} and self.type_of(iri) == "Place" \
-                and self.context.entities[iri].wikidata and not self.context.entities[iri].state:
+        if iri and token.dep_ in {"nsubj", "nsubjpass"} and self.self_governed(iri):
             # "Taiwan took delivery of …": a known place that no single state holds acts for itself.
             return [iri]
         pronouns = self.lexicon.modality
         if token.lower_ in {"who", "which", "that"} and token.dep_ in {"nsubj", "nsubjpass"} \
                 and token.head.dep_ == "relcl":
-            # "Wang Yi, who said …": the noun the clause describes.
-            return self._actor(token.head.head)
+            # "Wang Yi, who said …": the noun the clause describes; "al-Shabaab, the al-Qaeda
+            # affiliate that has waged …": the name that noun stands beside.
+            described = token.head.head
+            if described.dep_ == "appos" and described.i not in self.token_iris:
+                named = self._actor(described.head)
+                if named:
+                    return named
+            return self._actor(described)
         if token.lower_ == "whose" and token.dep_ == "poss":
             # "Eritrea, whose troops fought alongside Ethiopian forces": the noun the clause describes.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
@@ -101,6 +119,11 @@ class Roles:
                 if token.dep_ == "dative":
                     # "sending it hundreds of tanks": whom the sending is for.
                     return self._antecedent(token, {"State", "Organization"})
+                speaker = self.context.last_speaker
+                if speaker and token.dep_ == "nsubj" and token.head.lemma_ in self.lexicon.modality["reporting_verbs"] \
+                        and not self._governing_subject(token):
+                    # "It said the decision had been expected": the body that spoke last.
+                    return [speaker]
                 return self._governing_subject(token) or self._joined_subject(token) or \
                     self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
@@ -169,6 +192,12 @@ class Roles:
                 for state in states:
                     self.context.register(state)
                 return states
+            if group[0] == "State" and count == 2 and found and not self._in_sentence(found, token):
+                # "The treaty builds on an agreement that the two countries signed": the two the
+                # article is about, not the last two it happened to name.
+                main = self._main_states(token)
+                if len(main) == 2:
+                    return main
             if found:
                 return found
             # With no one named before, read on: "The foreign ministers of Rwanda and Congo" act
@@ -318,6 +347,10 @@ class Roles:
             return []
         holders = []
         for state in states:
+            named = self._named_leader(words, state, token)
+            if named:
+                holders.append(named)
+                continue
             roles = titles.roles(" ".join(words), state)
             people = {p for p, held in titles.tenures.items() for t in held
                       if t.role in roles and t.state == state and t.covers(self.context.published)}
@@ -327,6 +360,18 @@ class Roles:
         for holder in holders:
             self.context.add(holder, token.text, self.offset + token.idx)
         return holders
+
+    def _named_leader(self, words: list[str], state: str, token) -> str | None:
+        """Return the one person the article has named who leads the state, for "the Iranian
+        leader": the president it is about, not the supreme leader the KB also knows."""
+        roles = self.lexicon.modality["group_roles"].get(" ".join(words).lower())
+        if not roles:
+            return None
+        start = self.offset + token.idx
+        people = {m.entity for m in self.context.mentions if m.span.start < start
+                  and self.type_of(m.entity) == "Person" and self.context.entities[m.entity].state == state
+                  and self._holds(m.entity, roles)}
+        return people.pop() if len(people) == 1 else None
 
     def _counterpart(self, token) -> list[str]:
         """Resolve "his Russian counterpart": who holds the same post in the other state."""
@@ -464,6 +509,20 @@ class Roles:
                   for m in self.context.mentions if start <= m.span.start < self.offset + token.idx
                   and self.type_of(m.entity) in {"Person", "State"}]
         return [s for s in dict.fromkeys(states) if s]
+
+    def _main_states(self, token) -> list[str]:
+        """Return the two states the article has named most so far, if two stand out; a person or a
+        place named counts for its state ("Zelenskyy", "Kyiv" for Ukraine)."""
+        start = self.offset + token.idx
+        entities = self.context.entities
+        counts = Counter(m.entity if entities[m.entity].type == "State" else entities[m.entity].state
+                         for m in self.context.mentions if m.span.start < start
+                         and (entities[m.entity].type == "State" or entities[m.entity].type in {"Person", "Place"}
+                              and entities[m.entity].state))
+        ranked = counts.most_common(3)
+        if len(ranked) < 2 or len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
+            return []
+        return [ranked[0][0], ranked[1][0]]
 
     def _in_sentence(self, entities: list[str], token) -> bool:
         start = self.offset + token.sent.start_char

@@ -13,6 +13,7 @@ __all__ = ["body_paragraphs", "is_heading", "keep_sentences_whole"]
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _END_PUNCT = ('.', '!', '?', ':', ';', '"', '”', '’', "'", ')')
+_FULL_STOPS = frozenset({'.', '!', '?'})
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
                 "or", "over", "the", "to", "with", "vs", "via", "amid", "after", "before"}
 
@@ -61,17 +62,23 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _no_sentence_inside(doc):
     for token in doc[1:]:
-        if doc[token.i - 1].text not in _END_PUNCT:
+        before = doc[token.i - 1].text
+        if before not in _END_PUNCT:
             token.is_sent_start = False
+        elif before in _FULL_STOPS and token.text[:1].isupper():
+            # The tokenizer keeps the stop of "Jr." or "U.S." on its word; a stop of its own ends
+            # a sentence, which the parser sometimes runs on past.
+            token.is_sent_start = True
     return doc
 
 
 def keep_sentences_whole(nlp) -> None:
-    """Let the parser start a sentence only after punctuation that can end one.
+    """Let the parser start a sentence only after punctuation that can end one, and make it start
+    one after a full stop that stands on its own before a capital.
 
     The parser of the small English model sometimes cuts a sentence inside a name it does not
     know ("Kazakh President Kassym-Jomart" | "Tokayev told …"), which loses the event's subject
-    and leaves its evidence half a sentence.
+    and leaves its evidence half a sentence; and it sometimes runs two sentences into one.
     """
     from spacy.language import Language  # only extraction loads spaCy
 

@@ -139,23 +139,28 @@ def _one_by_one(frame: Frame) -> bool:
 
 
 def _each_with(frame: Frame, partners: list[str], event_place: str | None) -> list[tuple[list[str], str | None]]:
-    """Return each "with" phrase's companions and place when a meeting repeats "with" in two places
-    ("talks with el-Sisi in Cairo and with Netanyahu in Jerusalem"); empty when it does not."""
+    """Return each "with" phrase's companions and place when a meeting repeats "with" ("talks with
+    el-Sisi in Cairo and with Netanyahu in Jerusalem", "talks with Araghchi and with Eslami"): a
+    sitting with each. Empty when it does not, or when one place holds a sitting that goes on
+    ("talks with Lavrov and then with Putin")."""
     roles = frame.roles
     if frame.type != "Meeting" or not any(t.lower_ == "with" and t.dep_ == "conj" for t in frame.sent):
         return []
+    withs = [t for t in frame.sent if t.lower_ == "with" and t.dep_ in {"prep", "conj"}]
+    between = frame.sent.doc[withs[0].i:withs[-1].i]
+    goes_on = any(t.lower_ in roles.lexicon.modality["sequence_words"] for t in between)
     found = []
-    for word in (t for t in frame.sent if t.lower_ == "with" and t.dep_ in {"prep", "conj"}):
+    for word in withs:
         objects = [o for o in word.children if o.dep_ == "pobj"]
         people = [a for o in objects for a in roles.actors(o) if a in partners]
         places = [iri for node in [word, *objects] for prep in node.children if prep.lower_ in {"in", "at"}
                   for p in prep.children if (iri := roles.token_iris.get(p.i)) and roles.type_of(iri) == "Place"]
         if people:
             found.append((people, places[0] if places else None))
-    # "talks with Lavrov and then with Putin" may be one sitting; two places make two.
     places = {place or event_place for _, place in found} - {None}
-    return found if len(found) >= 2 and len(places) >= 2 \
-        and len({a for people, _ in found for a in people}) == len(partners) else []
+    if goes_on and len(places) < 2:
+        return []
+    return found if len(found) >= 2 and len({a for people, _ in found for a in people}) == len(partners) else []
 
 
 def _each_acts(frame: Frame) -> bool:

@@ -271,6 +271,13 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
         if kind is None and (_mentions_earlier(token, lexicon) or _protested(token, lexicon)):
             return None
+        if kind is None and lemma in lexicon.needs_preposition and not any(
+                c.dep_ == "prep" and c.lower_ in lexicon.needs_preposition[lemma] for c in token.children) \
+                and not (token.dep_ == "pobj" and token.head.lower_ == "in" and any(
+                    t.lemma_.lower() in lexicon.taking_part for t in [token.head.head, *token.head.head.children])):
+            # "paused its operations in Gaza"; but "operations around Korenevo" are fought, and so
+            # is an operation someone "took part in".
+            return None
         if any(t.lemma_.lower() in lexicon.trip_verbs and (trip := _trip(t)) is not None and trip.i == token.i
                and _trip_takes(t, lexicon) for t in token.head.subtree):
             # "her trip is due to take her to Egypt": the verb tells the trip.
@@ -279,11 +286,13 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                 and token.head.head.lemma_.lower() in lexicon.modality["aside_words"]:
             # "on the sidelines of the G20 summit": where another event took place.
             return None
-        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
+        audience = token.head.lemma_.lower() in lexicon.audience_verbs and lexicon.nouns.get(lemma) == "Meeting"
+        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" and not audience \
                 and not any(c.dep_ == "poss" for c in token.children) \
                 and not any(c.dep_ == "prt" and (token.head.lemma_.lower(), c.lower_) in lexicon.phrasal_not
                             for c in token.head.children):
-            # "called the attacks an aggression", "condemned the strike": the words are the event.
+            # "called the attacks an aggression", "condemned the strike": the words are the event
+            # (but who "told a meeting" something attended it).
             return None
         if kind is None and named_gatherings(token, lexicon):
             return "Meeting"
