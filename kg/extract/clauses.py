@@ -20,9 +20,8 @@ def clause_head(token, lexicon: Lexicon):
     for _ in range(3):
         if node.pos_ not in {"NOUN", "ADP"} or token.pos_ != "NOUN":
             break
-        if node.dep_ in {"dobj", "attr"} and (node.head.lemma_ in lexicon.light_verbs or node is token
-                                              and node.head.lemma_ in lexicon.audience_verbs
-                                              and lexicon.nouns.get(token.lemma_.lower()) == "Meeting"):
+        if node.dep_ in {"dobj", "attr"} and node.head.lemma_ in lexicon.light_verbs \
+                or node is token and lexicon.told_gathering(token):
             # "told a meeting of SCO heads": who speaks to a gathering attends it.
             return node.head
         if node.dep_ not in {"pobj", "prep"}:

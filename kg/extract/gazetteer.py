@@ -14,7 +14,7 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
-from kg.extract.vocabulary import linking_words
+from kg.extract.vocabulary import linking_words, without_particle
 from kg.namespaces import ID
 from kg.ontology import reference_store
 from kg.records import Entity
@@ -110,9 +110,8 @@ def _add_surnames(gazetteer: Gazetteer) -> None:
                 continue
             else:
                 family, shortest = words[-1], 4
-            if "-" in family and family.split("-", 1)[0].lower() in linking_words()["name_particles"]:
-                # "Abdel Fattah el-Sisi" is "Sisi" alone.
-                family = family.split("-", 1)[1]
+            # "Abdel Fattah el-Sisi" is "Sisi" alone.
+            family = without_particle(family) or family
             # "No Kwang Chol", "To Lam": a surname that is also a common word is not a name alone.
             if len(family) >= shortest and family[:1].isupper() and family[1:].islower() \
                     and family.lower() not in STOP_WORDS:

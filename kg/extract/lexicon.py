@@ -106,6 +106,11 @@ class Lexicon:
             return "Transfer"
         return kind
 
+    def told_gathering(self, noun) -> bool:
+        """Whether a meeting noun is the audience of a saying: "told a meeting of SCO heads"."""
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.audience_verbs \
+            and self.nouns.get(noun.lemma_.lower()) == "Meeting"
+
     def _weapon_name(self, token) -> bool:
         """Whether a capitalised word names a weapon: a designation ("F-16s") or a known name ("Rafales")."""
         name = token.lower_

@@ -15,7 +15,7 @@ from datetime import date
 
 from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL, SHARED_LABEL, SURNAME_LABEL, Gazetteer
 from kg.extract.lexicon import load_lexicon
-from kg.extract.vocabulary import linking_words
+from kg.extract.vocabulary import linking_words, without_particle
 from kg.iris import entity_iri, normalise_name
 from kg.namespaces import ID
 from kg.records import Entity, Mention, PostClaim, Span
@@ -72,9 +72,8 @@ class ArticleContext:
         """Let each part of a person's name stand for them: a word, a word after its particle
         ("Burhan" for "al-Burhan"), and the last words ("Lacalle Pou", "Abu Marzouk")."""
         words = name.split()
-        particles = linking_words()["name_particles"]
         parts = set(words) | {" ".join(words[i:]) for i in range(1, len(words) - 1)}
-        parts |= {w.split("-", 1)[1] for w in words if w.split("-", 1)[0].lower() in particles and "-" in w}
+        parts |= {bare for w in words if (bare := without_particle(w))}
         for part in parts:
             self.name_parts.setdefault(part, set()).add(iri)
 

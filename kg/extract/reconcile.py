@@ -352,9 +352,8 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return True
     reporting = lexicon.modality["reporting_verbs"]
     # "told a meeting of SCO leaders that …": the meeting is where the words were said, not what was said.
-    audience = token.lemma_.lower() in lexicon.audience_verbs
     others = [other for other, e in found if e.type != "Statement" and other is not token
-              and not (audience and other.dep_ == "dobj" and other.head.i == token.i)]
+              and not (other.head.i == token.i and lexicon.told_gathering(other))]
     if token.dep_ == "relcl":
         # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.
         others = [other for other in others if token in other.ancestors]

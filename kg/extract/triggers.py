@@ -271,12 +271,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                      if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers), None)
         if kind is None and (_mentions_earlier(token, lexicon) or _protested(token, lexicon)):
             return None
-        if kind is None and lemma in lexicon.needs_preposition and not any(
-                c.dep_ == "prep" and c.lower_ in lexicon.needs_preposition[lemma] for c in token.children) \
-                and not (token.dep_ == "pobj" and token.head.lower_ == "in" and any(
-                    t.lemma_.lower() in lexicon.taking_part for t in [token.head.head, *token.head.head.children])):
-            # "paused its operations in Gaza"; but "operations around Korenevo" are fought, and so
-            # is an operation someone "took part in".
+        if kind is None and lemma in lexicon.needs_preposition and not _told_as_fought(token, lexicon):
             return None
         if any(t.lemma_.lower() in lexicon.trip_verbs and (trip := _trip(t)) is not None and trip.i == token.i
                and _trip_takes(t, lexicon) for t in token.head.subtree):
@@ -286,8 +281,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                 and token.head.head.lemma_.lower() in lexicon.modality["aside_words"]:
             # "on the sidelines of the G20 summit": where another event took place.
             return None
-        audience = token.head.lemma_.lower() in lexicon.audience_verbs and lexicon.nouns.get(lemma) == "Meeting"
-        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" and not audience \
+        if token.dep_ == "dobj" and lexicon.verbs.get(token.head.lemma_.lower()) == "Statement" \
+                and not lexicon.told_gathering(token) \
                 and not any(c.dep_ == "poss" for c in token.children) \
                 and not any(c.dep_ == "prt" and (token.head.lemma_.lower(), c.lower_) in lexicon.phrasal_not
                             for c in token.head.children):
@@ -349,6 +344,15 @@ def named_gatherings(token, lexicon: Lexicon) -> list:
     if token.pos_ == "VERB":
         named += [o for o in token.children if o.dep_ == "dobj"]
     return [n for n in named if n.pos_ == "PROPN" and n.lower_ in lexicon.gathering_heads]
+
+
+def _told_as_fought(token, lexicon: Lexicon) -> bool:
+    # "operations around Korenevo", and an operation someone "took part in", are fought; "paused
+    # its operations in Gaza" is not.
+    if any(c.dep_ == "prep" and c.lower_ in lexicon.needs_preposition[token.lemma_.lower()] for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and any(
+        t.lemma_.lower() in lexicon.taking_part for t in [token.head.head, *token.head.head.children])
 
 
 def _protested(token, lexicon: Lexicon) -> bool:

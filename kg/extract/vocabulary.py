@@ -6,7 +6,7 @@ import tomllib
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["linking_words"]
+__all__ = ["linking_words", "without_particle"]
 
 
 @lru_cache(maxsize=1)
@@ -15,3 +15,9 @@ def linking_words() -> dict:
     data = tomllib.loads((files("kg") / "data" / "linking.toml").read_text(encoding="utf-8"))
     return {key: tuple(value) if key == "role_preference" else dict(value) if isinstance(value, dict)
             else frozenset(value) for key, value in data.items()}
+
+
+def without_particle(word: str) -> str | None:
+    """Return a family name without the particle hyphened to it ("el-Sisi" → "Sisi"), or None."""
+    particle, hyphen, rest = word.partition("-")
+    return rest if hyphen and rest and particle.lower() in linking_words()["name_particles"] else None
