@@ -1821,3 +1821,181 @@ def test_extract_a_group_named_after_a_state_is_a_body(extractor, article):
 ])
 def test_extract_troops_ordered_to_do_other_than_go_are_not_deployed(extractor, article, body, types):
     assert sorted(e.type for e in extractor.extract(article(body)).events) == types
+
+
+@pytest.mark.parametrize(("body", "name", "iri"), [
+    # A place's name first does not make the agreement a place.
+    ("Biden and Yoon signed the Washington Declaration at the White House.", "Washington Declaration",
+     ID + "agreement/usa-kor-washington-declaration"),
+    # A name several agreements share is the one whose parties the article names.
+    ("Japan and the Philippines signed a Reciprocal Access Agreement in Manila.",
+     "Japan–Philippines Reciprocal Access Agreement", ID + "agreement/jpn-phl-reciprocal-access"),
+    ("Manila said the attack could invoke the Mutual Defense Treaty with the United States.",
+     "Mutual Defense Treaty between the United States and the Philippines",
+     ID + "agreement/usa-phl-mutual-defense-treaty"),
+    # Lower case, as news often writes a treaty it describes rather than names.
+    ("Putin and Kim Jong Un signed a treaty on comprehensive strategic partnership in Pyongyang.",
+     "Treaty on Comprehensive Strategic Partnership between Russia and North Korea",
+     ID + "agreement/rus-prk-comprehensive-strategic-partnership"),
+    # Names the KB does not hold are agreements of their own, whole (the Pukpuk treaty is a guard: a name the
+    # KB's agreements share inside a longer name is not theirs).
+    ("Brazil has not joined the Belt and Road Initiative.", "Belt and Road Initiative", None),
+    ("Australia and Papua New Guinea signed the Pukpuk Mutual Defence Treaty.", "Pukpuk Mutual Defence Treaty", None),
+])
+def test_extract_agreements_are_linked_by_their_whole_name(extractor, article, body, name, iri):
+    extraction = extractor.extract(article(body))
+    (agreement,) = [e for e in extraction.entities if e.type == "Agreement"]
+    assert agreement.label == name
+    assert agreement.iri == (iri or entity_iri("Agreement", name))
+    assert not any(e.type == "Place" for e in extraction.entities if "Washington" in e.label)
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # What frames the saying after the verb is not what is said.
+    ("Kosovo's defence minister, Ejup Maqedonci, said at the signing that the pact was not meant to threaten "
+     "anyone.", "Ejup Maqedonci"),
+    ("Li Shangfu told Sergei Shoigu during talks in Moscow that Beijing would take military cooperation to a "
+     "new level.", "Li Shangfu"),
+    # A UN mission the KB holds speaks for itself.
+    ("MONUSCO said on Thursday that it deeply regretted the decision.", "MONUSCO"),
+])
+def test_extract_a_saying_framed_by_an_occasion_is_a_statement(extractor, article, body, speaker):
+    events, extraction = _events(extractor, article, body, "Statement")
+    label = {e.iri: e.label for e in extraction.entities}
+    assert [label[e.agent] for e in events] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "cast"), [
+    # Names the reference KB holds: armed groups, coast guards and peace missions.
+    ("Security officials said the aircraft had hit camps of the Tehrik-e-Taliban Pakistan (TTP), a militant group.",
+     ("Combat", {"Tehrik-e-Taliban Pakistan"})),
+    ("Turkish troops have been based in the Kurdistan Region for years, and in April Turkey opened a new ground "
+     "and air offensive there against the PKK.", ("Combat", {"Turkey", "Kurdistan Workers' Party"})),
+    # A clause joined to the deployment tells its own event, not that the troops are fighting.
+    ("Turkish troops have been based in the Kurdistan Region for years, and in April Turkey opened a new ground "
+     "and air offensive there against the PKK.", ("Deployment", {"Turkey"})),
+    # Whose attack it is said to be.
+    ("Iraq summoned Turkey's ambassador a day after an artillery attack on a mountain resort that Baghdad "
+     "blames on Turkey.", ("Combat", {"Turkey"})),
+    # Troops of two leaders named are their states'.
+    ("Xi Jinping met Narendra Modi in Tianjin. Ties sank to their lowest point in decades after a deadly clash "
+     "between their troops in the Himalayas in 2020.", ("Combat", {"China", "India"})),
+])
+def test_extract_who_fights_named_by_group_blame_and_owner(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize(("body", "casts"), [
+    # A description is not an attack.
+    ("Chinese coast guard personnel boarded Philippine navy boats. Lucas Bersamin said the Philippine government "
+     "did not regard the incident as an armed attack.",
+     [("Combat", {"China", "Philippines"}), ("Statement", {"Lucas Bersamin"})]),
+    # A crime is committed, not promised.
+    ("Gustavo Petro accused Israel of committing genocide in Gaza.", [("Statement", {"Gustavo Petro", "Israel"})]),
+    # A thing judged is what "it" stands for.
+    ("Gazprom is the largest gas company in Russia. Kim Nam-joon welcomed the decision, saying it would greatly "
+     "expand the South Korean military's role.", [("Statement", {"Kim Nam-joon"})]),
+    # Rules guarantee nothing; only someone can.
+    ("Gustavo Petro wrote on social media, demanding rules that would guarantee Colombian migrants dignified "
+     "treatment.", [("Statement", {"Gustavo Petro"})]),
+    # What is asked for has not happened.
+    ("Prime Minister Ariel Henry of Haiti asked earlier this month for the immediate deployment of a foreign "
+     "armed force.", [("Statement", {"Ariel Henry"})]),
+])
+def test_extract_what_only_names_asks_or_judges_is_no_event(extractor, article, body, casts):
+    assert _casts(extractor.extract(article(body))) == casts
+
+
+@pytest.mark.parametrize(("body", "cast"), [
+    ("Matthew Miller called on China to act with restraint.", ("Statement", {"Matthew Miller", "China"})),
+    # A capital called on stands for its state.
+    ("General Romeo Brawner called on Beijing to hand back the weapons and pay for the damage.",
+     ("Statement", {"Romeo Brawner", "China"})),
+    ("The Greek Foreign Ministry lodged a strong protest with Iran's ambassador in Athens.",
+     ("Statement", {"Greek Foreign Ministry", "Iran"})),
+    ("China lodged solemn representations with Tokyo.", ("Statement", {"China", "Japan"})),
+    # The body named after the leaders speaks, not the last two people named.
+    ("Zelenskyy met Macron in Hiroshima. In their joint communiqué, the G7 leaders accused China of militarising "
+     "the South China Sea.", ("Statement", {"G7", "China"})),
+    # "the council" is the council named.
+    ("Russia vetoed the resolution at the UN Security Council. Mali's foreign minister, Abdoulaye Diop, told the "
+     "council on June 16 that the mission had failed.", ("Statement", {"Abdoulaye Diop", "UN Security Council"})),
+    # Only someone is accused.
+    ("Abdoulaye Diop said the UN mission in Mali, MINUSMA, had failed. He accused it of fuelling tensions between "
+     "communities.", ("Statement", {"Abdoulaye Diop", "MINUSMA"})),
+])
+def test_extract_whom_words_are_addressed_to(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)))
+
+
+@pytest.mark.parametrize(("body", "casts"), [
+    # A clause that describes a place still speaks.
+    ("He declared a day of national mourning and sent the foreign minister, Fuad Hussein, to Zakho, where Hussein "
+     "told reporters that Iraq's rival political forces were united on the tragedy.",
+     [("Visit", {"Fuad Hussein"}), ("Statement", {"Fuad Hussein"})]),
+    # Two speakers are two sayings, though one's cast holds the other's.
+    ("US President Donald Trump said on Thursday that he had given South Korea approval to build a nuclear-powered "
+     "submarine, a day after President Lee Jae-myung asked him in Gyeongju to let Seoul obtain fuel for such boats.",
+     [("Statement", {"Donald Trump"}), ("Statement", {"Lee Jae-myung", "Donald Trump"})]),
+    # Who tells a summit something still says it.
+    ("Vladimir Putin joined Recep Tayyip Erdoğan for a summit in Tehran. Erdoğan told the summit that he expected "
+     "Russia and Iran to back Turkey's fight against terrorism.",
+     [("Meeting", {"Vladimir Putin", "Recep Tayyip Erdoğan"}), ("Statement", {"Recep Tayyip Erdoğan"})]),
+    # Guard: "he" opening a joined clause is the one the first clause is about; one saying, not a second by Xi.
+    ("Narendra Modi told Xi Jinping that peace had returned to the frontier, and he announced that direct flights "
+     "between the two countries would resume.", [("Statement", {"Narendra Modi", "Xi Jinping"})]),
+])
+def test_extract_sayings_and_who_says_them(extractor, article, body, casts):
+    assert _casts(extractor.extract(article(body, published=date(2025, 11, 4)))) == casts
+
+
+@pytest.mark.parametrize(("body", "casts"), [
+    ("On Thursday the commanders of the two armies, General Pana Klaewplodthuk of Thailand and General Mao Sophan "
+     "of Cambodia, met at the border crossing.", [("Meeting", {"Pana Klaewplodthuk", "Mao Sophan"})]),
+    ("The foreign ministers of the Democratic Republic of Congo and Rwanda met in Luanda on Tuesday.",
+     [("Meeting", {"Democratic Republic of the Congo", "Rwanda"})]),
+    # The noun that renames the talks is no second meeting.
+    ("Lloyd Austin and China's defence minister, Admiral Dong Jun, held talks in Singapore on Friday, the first "
+     "in-person meeting between the two countries' defence chiefs in 18 months.",
+     [("Meeting", {"Lloyd Austin", "Dong Jun"})]),
+    # Talks in one clause and a summit in the clause joined to it are two sittings.
+    ("Putin also held talks with President Ebrahim Raisi, and later joined him and Turkish President Recep Tayyip "
+     "Erdoğan for a summit of the Astana format.",
+     [("Meeting", {"Vladimir Putin", "Ebrahim Raisi"}),
+      ("Meeting", {"Vladimir Putin", "Ebrahim Raisi", "Recep Tayyip Erdoğan"})]),
+    # Guests welcomed are met.
+    ("Xi Jinping landed on Thursday for a two-day state visit, and was welcomed at the airport by King Norodom "
+     "Sihamoni.", [("Visit", {"Xi Jinping"}), ("Meeting", {"Xi Jinping", "Norodom Sihamoni"})]),
+    # "he" in a clause describing the summit is the one the sentence is about.
+    ("Volodymyr Zelenskyy held talks with Joe Biden in Hiroshima on Sunday, the last day of a Group of Seven summit "
+     "to which he had flown on a French government plane.",
+     [("Meeting", {"Volodymyr Zelenskyy", "Joe Biden"}), ("Visit", {"Volodymyr Zelenskyy"})]),
+])
+def test_extract_who_meets_through_lists_renamings_and_joined_clauses(extractor, article, body, casts):
+    assert _casts(extractor.extract(article(body, published=date(2024, 6, 1)))) == casts
+
+
+def test_extract_talks_someone_is_due_for_are_hedged(extractor, article):
+    body = "Lloyd Austin is due in New Delhi on Monday for talks with his Indian counterpart, Rajnath Singh."
+    assert ("Meeting", {"Lloyd Austin", "Rajnath Singh"}, "hedged") in _casts(
+        extractor.extract(article(body, published=date(2024, 6, 1))), status=True)
+
+
+def test_extract_a_name_joined_to_a_person_s_is_a_person(extractor, article):
+    body = ("Colombia agreed to accept the migrants, ending a standoff between Presidents Donald Trump and Gustavo "
+            "Petro. The dispute began when Petro said he would not allow US planes to land.")
+    extraction = extractor.extract(article(body))
+    assert {e.type for e in extraction.entities if e.label == "Gustavo Petro"} == {"Person"}
+    assert ("Statement", {"Gustavo Petro"}) in _casts(extraction)
+
+
+def test_extract_it_after_a_body_spoke_through_its_source_is_that_body(extractor, article):
+    body = ("The Israeli military said it had hit infrastructure that the Houthis used. It later said it had not "
+            "known the WHO chief was at the airport.")
+    assert _casts(extractor.extract(article(body)))[-1] == ("Statement", {"Israel Defense Forces"})
+
+
+def test_extract_the_ministry_is_the_ministry_named_not_the_group_named_after_it(extractor, article):
+    body = ("The Turkish Foreign Ministry said the attack was the work of Hamas. Turkey, the ministry added, was ready "
+            "to take every step to bring the truth to light.")
+    assert _casts(extractor.extract(article(body))) == [("Statement", {"Turkish Foreign Ministry"})] * 2

@@ -102,6 +102,8 @@ def test_reference_gazetteer_names_resolve_to_one_entity_each():
     assert gazetteer.names["North Korean"] == ("https://w3id.org/kg/id/state/prk", "demonym")
     assert gazetteer.capital_of["https://w3id.org/kg/id/place/pyongyang"].endswith("/state/prk")
     # Names resolved in context are the generic names the KB declares (kg:genericName), no others.
-    assert set(gazetteer.shared) == {"Comprehensive Strategic Partnership Treaty",
-                                     "Comprehensive Strategic Partnership Agreement",
-                                     "Treaty on Comprehensive Strategic Partnership"}
+    generic = {r["name"] for r in _rows("SELECT DISTINCT ?name WHERE { ?agreement kg:genericName ?name }")}
+    assert set(gazetteer.shared) == generic
+    assert {"Comprehensive Strategic Partnership Treaty", "mutual defence treaty"} <= generic
+    assert set(gazetteer.shared["Reciprocal Access Agreement"]) == {
+        f"https://w3id.org/kg/id/agreement/{slug}-reciprocal-access" for slug in ("aus-jpn", "gbr-jpn", "jpn-phl")}

@@ -526,6 +526,16 @@ def _noun_roles(frame: Frame) -> None:
         frame.agents = [a for c in trigger.children if c.dep_ in {"amod", "compound"}
                         for a in roles.actors(c)] or frame.agents
     if type_ == "Combat" and trigger.pos_ == "NOUN":
+        # "an attack that Baghdad blames on Turkey", "an attack Tehran blamed on Israel": whose
+        # attack it is said to be. The parser may hang the clause on a noun inside the phrase
+        # ("an attack on a resort that Baghdad blames on Turkey").
+        blamed = [a for clause in trigger.subtree if clause.dep_ == "relcl"
+                  and clause.lemma_.lower() in roles.lexicon.modality["blaming_verbs"]
+                  for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "on"
+                  for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+        if blamed:
+            frame.agents = blamed
+    if type_ == "Combat" and trigger.pos_ == "NOUN":
         # "its invasion of Ukraine": the one invaded.
         frame.others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
@@ -607,6 +617,10 @@ def _preposition_roles(frame: Frame) -> None:
         cargo_tokens = frame.objects
     if frame.troops is not None and frame.troops.dep_ == "attr":
         cargo_tokens = cargo_tokens + [frame.troops]
+    if type_ == "Statement":
+        # "lodged a protest with Iran's ambassador": the words are the object, and so is whom
+        # they are addressed to.
+        cargo_tokens = [o for o in frame.objects if o.lemma_.lower() in lexicon.object_senses.get(frame.lemma, {})]
     verb_heads = [frame.host_verb] if frame.host_verb is not None and (type_ in {"Combat", "Visit"} or cargo) else []
     if cargo and trigger.dep_ == "acl" and frame.lemma in lexicon.carriers and trigger.head.dep_ == "nsubj":
         # "Trains carrying the first Russian soldiers arrived in Belarus": where the carriers go.
@@ -633,8 +647,9 @@ def _preposition_roles(frame: Frame) -> None:
                 # "warships sailed through the Taiwan Strait"; but a leader travelling through a
                 # country on the way visits only where the trip ends.
                 frame.places += [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
-            elif word == "to" and type_ == "Statement":
-                # "apologised to Putin", "wrote to the UN Security Council": whom it is said to.
+            elif type_ == "Statement" and (word == "to" or word in {"on", "upon"} and frame.lemma in lexicon.calls_on):
+                # "apologised to Putin", "wrote to the UN Security Council", "called on China to
+                # act": whom it is said to.
                 frame.others += roles.actors(pobj, owners=False)
             elif word in _PLACE_PREPS:
                 frame.places += roles.places(pobj, agent=agent_hint)

@@ -79,6 +79,7 @@ class Lexicon:
     absences: frozenset[tuple[str, str]]
     needs_agent: frozenset[str]
     reports_only: frozenset[str]
+    calls_on: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
@@ -207,6 +208,7 @@ def load_lexicon() -> Lexicon:
                    absences=frozenset(tuple(p.split()) for p in _per_type(data, "absences")),
                    needs_agent=_per_type(data, "needs_agent"),
                    reports_only=_per_type(data, "reports_only"),
+                   calls_on=_per_type(data, "calls_on"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
                    interception=_per_type(data, "interception"),

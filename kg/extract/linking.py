@@ -103,6 +103,10 @@ def _stands_for_state(span) -> bool:
     if root.dep_ == "conj" and root.head.dep_ in words["state_deps"]:
         return True
     head = root.head if root.dep_ != "conj" else root.head.head
+    if root.dep_ in {"pobj", "conj"} and head.lower_ in {"on", "upon"} \
+            and head.head.lemma_.lower() in load_lexicon().calls_on:
+        # "called on Beijing to hand back the weapons"
+        return True
     return root.dep_ in {"pobj", "conj"} and head.lower_ in words["state_preps"]
 
 
@@ -193,6 +197,10 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             token_iris.update({token.i: iri for token in ent})
             context.register(iri)
     for ent in shared:
+        if ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" and doc[ent.start - 1].is_title \
+                and not doc[ent.start - 1].is_sent_start and ent.start - 1 not in token_iris:
+            # "the Pukpuk Mutual Defence Treaty" is a longer name of its own.
+            continue
         iri = _shared_name(ent, context, token_iris)
         if iri:
             found.append((ent, iri))
@@ -200,6 +208,7 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
             context.register(iri)
     found += _elided_names(doc, context, token_iris)
     found += _ships(doc, context, token_iris)
+    found += _agreements(doc, context, token_iris)
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or any(t.i in token_iris for t in ent) or _in_title(ent) \
                 or _names_weapon(ent):
@@ -259,12 +268,35 @@ def _sites(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
             name_start -= 1
         if name_start == start:
             continue
-        span = doc[name_start:token.i + 1]
-        iri = _new_entity(span, "Place", context)
-        if iri:
-            token_iris.update({t.i: iri for t in span})
-            found.append((span, iri))
+        found += _new_name(doc[name_start:token.i + 1], "Place", context, token_iris)
     return found
+
+
+def _agreements(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
+    """Link "the Reciprocal Access Agreement", "the Belt and Road Initiative" as agreements of
+    those names, which the statistical model tags as laws or not at all."""
+    heads, found = linking_words()["agreement_heads"], []
+    for token in doc:
+        if not token.is_title or token.lower_ not in heads or token.i in token_iris or token.is_sent_start:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].i not in token_iris and (
+                doc[start - 1].is_title and not doc[start - 1].is_sent_start
+                or doc[start - 1].lower_ in {"and", "of", "on"} and start - 1 > 0 and doc[start - 2].is_title):
+            start -= 1
+        if token.i - start < 1 or not doc[start].is_title:
+            continue
+        found += _new_name(doc[start:token.i + 1], "Agreement", context, token_iris)
+    return found
+
+
+def _new_name(span, type_: str, context: ArticleContext, token_iris: dict[int, str]) -> list:
+    """Link a span found by its words to a new entity of ``type_``; return [(span, iri)], or []."""
+    iri = _new_entity(span, type_, context)
+    if iri is None:
+        return []
+    token_iris.update({t.i: iri for t in span})
+    return [(span, iri)]
 
 
 def _ships(doc, context: ArticleContext, token_iris: dict[int, str]) -> list:
@@ -372,6 +404,11 @@ def _ner_type(ent) -> str:
             for c in ent.root.children):
         # "Vadim Krasikov, who had been serving a life sentence": "who" speaks of a person.
         return "Person"
+    partner = ent.root.head if ent.root.dep_ == "conj" else None
+    if type_ != "Person" and partner is not None and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent) \
+            and (partner.ent_type_ == "PERSON" or "/person/" in partner.ent_id_):
+        # "Presidents Donald Trump and Gustavo Petro": a name joined to a person's is one too.
+        return "Person"
     titles = [t.i for t in ent if t.lower_ in words["title_words"]]
     if type_ == "Organization" and titles and ent.end - titles[-1] > 2 and all(
             t.pos_ == "PROPN" and t.is_title and t.lower_ not in words["body_words"]
@@ -424,15 +461,20 @@ def _describes_noun(ent, gazetteer) -> bool:
 
 
 def _facility(doc, ent, gazetteer):
-    """Return the named building or unit a place's name begins, with its type, or None:
-    "Khartoum International Airport" is a place, the "Black Sea Fleet" a military unit."""
+    """Return the named building, unit or agreement a place's name begins, with its type, or None:
+    "Khartoum International Airport" is a place, the "Black Sea Fleet" a military unit, the
+    "Washington Declaration" an agreement."""
     if gazetteer.entities[ent.ent_id_].type not in {"Place", "State"}:
         return None
     end = ent.end
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - ent.end < 4:
         end += 1
     words, last = linking_words(), doc[end - 1].lower_
-    if end == ent.end or last not in words["building_words"] and last not in words["place_units"]:
+    if end == ent.end:
+        return None
+    if last in words["agreement_heads"]:
+        return doc[ent.start:end], "Agreement"
+    if last not in words["building_words"] and last not in words["place_units"]:
         return None
     return doc[ent.start:end], "Place" if last in words["building_words"] else "MilitaryUnit"
 
@@ -512,13 +554,16 @@ def in_office(person: str, day: date | None, roles: Collection[str] | None = Non
 
 
 def _shared_name(ent, context: ArticleContext, token_iris: dict[int, str]) -> str | None:
-    """Pick which entity a shared name means: the agreement whose parties the article names most.
+    """Pick which entity a shared name means: the agreement whose parties the article names most,
+    itself or through its people and places.
 
     "the Comprehensive Strategic Partnership Treaty" is Russia's treaty with North Korea in one
     article and with Iran in another. With no party named, or a tie, the name stays unlinked.
     """
     gazetteer = context.gazetteer
     named = {m.entity for m in context.mentions} | set(token_iris.values())
+    # "Putin and Kim Jong Un signed a treaty …": a leader named counts for the state.
+    named |= {context.entities[iri].state for iri in named if iri in context.entities}
     scores = {iri: len(gazetteer.parties.get(iri, set()) & named) for iri in gazetteer.shared.get(ent.ent_id_, [])}
     ranked = sorted(scores.values(), reverse=True)
     if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):

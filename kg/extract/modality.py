@@ -150,7 +150,11 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
             or any(c.dep_ == "mark" and c.lower_ in words["condition_marks"] for node in (head, *_scope(head))
                    for c in node.children) \
             or any(node.lemma_ in words["hedge_verbs"] or node.lower_ in words["hedge_adjectives"]
-                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"] for node in _governing_words(head)):
+                   or node.pos_ == "NOUN" and node.lemma_ in words["hedge_nouns"]
+                   # "is due in New Delhi for talks": the parser hangs the talks on "is".
+                   or node.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in words["hedge_adjectives"]
+                                                  for c in node.children)
+                   for node in _governing_words(head)):
         status = "hedged"
     source = None
     for token in sent:

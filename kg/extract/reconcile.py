@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.extract.clauses import path_up
 from kg.extract.lexicon import Lexicon
-from kg.extract.roles import Roles
+from kg.extract.roles import Roles, verb_above
 from kg.records import Event, Span
 
 __all__ = ["reconcile"]
@@ -73,6 +73,9 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
             context.last_sender = event.agent
         if event.type == "Statement" and event.agent and roles.type_of(event.agent) == "Organization":
             context.last_speaker = event.agent
+        elif event.source and roles.type_of(event.source) == "Organization":
+            # "The Israeli military said it had hit …": the body spoke, though the strike is the event.
+            context.last_speaker = event.source
         if event.type == "Visit" and event.agent and roles.type_of(event.agent) == "Person":
             context.last_visitor = event.agent
         yield token, event
@@ -148,8 +151,10 @@ def _fold_elaborations(found: list, roles: Roles) -> list:
         parent = first.get(((token.head.head if named else token.head).i, event.type))
         if token.pos_ == "NOUN" and token.dep_ in {"npadvmod", "appos"}:
             # "… travel to Kyiv together this week, the first joint visit by the two countries'
-            # top diplomats": the noun renames the trip the verb told.
-            if any(e.type == event.type and t.pos_ == "VERB" for t, e in found):
+            # top diplomats": the noun renames the trip the verb told; so does "held talks …, the
+            # first in-person meeting between the two countries' defence chiefs" the talks.
+            if any(e.type == event.type and t.i != token.i and (t.pos_ == "VERB" or t.i < token.i)
+                   for t, e in found):
                 folded.add(k)
                 continue
         if parent is None or parent == k or not (participle or purpose or named):
@@ -204,8 +209,10 @@ def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
 
 
 def _asked_for(token, appeal) -> bool:
+    # "urged allies to supply jets", "asked for the immediate deployment of a foreign force"
     path = path_up(token, appeal)
-    return bool(path) and path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
+    return bool(path) and (path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
+                           or [node.dep_ for node in path] == ["pobj", "prep"] and path[-1].lower_ == "for")
 
 
 def _said_in(token, reporter, through: set[str] = frozenset()) -> bool:
@@ -347,7 +354,7 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         return token.lemma_.lower() not in lexicon.modality["judging_verbs"]
     if token.lemma_.lower() in lexicon.modality["reporting_verbs"] and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns and any(d.lower_ == "the" for d in c.children)
-            for c in token.children):
+            and not lexicon.told_gathering(c) for c in token.children):
         # "Zelenskyy announced the capture": the capture is the news, told already.
         return True
     reporting = lexicon.modality["reporting_verbs"]
@@ -379,6 +386,11 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
                and not _own_clause(token, other) or _reports_on(token, other, reporting) for other in others)
 
 
+def _joined_clauses(token, other) -> bool:
+    first, second = verb_above(token), verb_above(other)
+    return first.dep_ == "conj" and first.head.i == second.i or second.dep_ == "conj" and second.head.i == first.i
+
+
 def _reported_between(token, other, reporting: frozenset[str]) -> bool:
     # "Zelenskyy accused Tehran of lying, saying Ukrainian forces shot down drones": "saying"
     # reports the fighting; the accusation is a statement of its own.
@@ -391,8 +403,10 @@ def _adjunct(token, other) -> bool:
     # "Xi told Modi that …, as the two leaders met in Tianjin": the meeting is when it was said.
     path = path_up(other, token) or []
     node = path[-1] if path else None
-    return node is not None and node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
-                                                      or node.dep_ == "prep") \
+    # "said at the signing that …": a time or occasion named after the verb frames it too.
+    return node is not None and (node.i < token.i and (node.dep_ == "advcl" and node.tag_ == "VBG"
+                                                       or node.dep_ == "prep")
+                                 or node.dep_ == "prep" and node.lower_ in _WHEN_PREPS) \
         or any(n.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in n.children) for n in path)
 
 
@@ -432,7 +446,9 @@ def _richest(found: list[tuple[object, Event]], roles: Roles) -> list[tuple[obje
     "arrived in Moscow for a state visit" is one visit, found by both "arrived" and "visit";
     "Kim vowed to support Russia" is one pledge, by North Korea, to Russia. But "acknowledged
     sending drones to Russia but denies providing weapons": a denial is a claim of its own,
-    about the same parties.
+    about the same parties. Two speakers say two things ("Trump said he had given approval, a
+    day after Lee asked him to"), and talks and a summit told in clauses joined by "and" ("held
+    talks with Raisi, and later joined him and Erdoğan for a summit") are two sittings.
     """
     def within(event: Event, other: Event) -> bool:
         # A pledging person stands inside the cast of a pledge by their state.
@@ -443,8 +459,10 @@ def _richest(found: list[tuple[object, Event]], roles: Roles) -> list[tuple[obje
 
     kept = []
     for token, event in found:
-        larger = [other for _, other in found if other.type == event.type and other.quantity == event.quantity
-                  and within(event, other)]
+        larger = [other for t, other in found if other.type == event.type and other.quantity == event.quantity
+                  and within(event, other)
+                  and not (event.type == "Statement" and event.agent and other.agent and event.agent != other.agent)
+                  and not (event.type == "Meeting" and _joined_clauses(token, t))]
         if not larger:
             kept.append((token, event))
         elif all(other.status != event.status for other in larger):

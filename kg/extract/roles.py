@@ -12,7 +12,7 @@ from collections import Counter
 from kg.extract.lexicon import Lexicon
 from kg.extract.linking import ArticleContext, in_office
 
-__all__ = ["Roles", "ACTOR_TYPES", "PLACE_TYPES"]
+__all__ = ["Roles", "ACTOR_TYPES", "PLACE_TYPES", "verb_above"]
 
 ACTOR_TYPES = {"State", "Person", "Organization", "MilitaryUnit"}
 PLACE_TYPES = {"Place", "State"}
@@ -77,6 +77,21 @@ class Roles:
                               if c.dep_ in {"appos", "conj"} and c.i in self.token_iris
                               and self.type_of(self.token_iris[c.i]) == "Person"
                               for a in self.actors(c, owners)]
+            dangling = next((c for c in token.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+            if dangling is not None and not any(c.dep_ == "conj" for c in token.children) \
+                    and dangling.i + 1 < len(self.doc) and self.doc[dangling.i + 1].i in self.token_iris:
+                # "the foreign ministers of the Democratic Republic of Congo and Rwanda": the parser
+                # may hang the second name elsewhere, and leave the "and" on the first.
+                after = self.doc[dangling.i + 1]
+                after = next((a for a in (after, *after.ancestors) if a.dep_ in {"appos", "conj"}
+                              and a.i in self.token_iris), None)
+                if after is not None and after.head.i != token.i:
+                    found += self._actor(after, owners)
+            if token.dep_ == "dobj" and found:
+                # "joined him and Turkish President Recep Tayyip Erdoğan": the parser may hang the
+                # second object on the verb, as if it were a clause.
+                found += [a for c in token.head.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                          and c.i > token.i and c.i in self.token_iris for a in self._actor(c, owners)]
         finally:
             self._open.discard(token.i)
         return list(dict.fromkeys(found))
@@ -107,15 +122,20 @@ class Roles:
         if subject:
             return subject
         if token.lower_ in pronouns["person_pronouns"]:
-            return self._same_pronoun(token) or self._previous_subject(token) or self._named_after(token) \
-                or self._subject_before(token) or self._antecedent(token, {"Person"})
+            return self._same_pronoun(token) or self._joined_person(token) or self._previous_subject(token) \
+                or self._named_after(token) \
+                or self._subject_before(token) or self._main_subject(token) or self._antecedent(token, {"Person"})
         if token.lower_ in pronouns["group_pronouns"]:
             if token.lower_ in {"it", "its"}:
                 # "it" stands for a state or body only as a subject, possessor or indirect object
                 # ("it had sent troops"); as an object it is nearly always a thing ("called it a
                 # breakthrough").
-                if token.dep_ not in {"nsubj", "nsubjpass", "poss", "dative"}:
+                charged = token.dep_ == "dobj" and token.head.lemma_ in self.lexicon.modality["charging_verbs"]
+                if token.dep_ not in {"nsubj", "nsubjpass", "poss", "dative"} and not charged:
                     return []
+                if charged:
+                    # "He accused it of fuelling tensions": only someone can be accused.
+                    return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
                 if token.dep_ == "dative":
                     # "sending it hundreds of tanks": whom the sending is for.
                     return self._antecedent(token, {"State", "Organization"})
@@ -124,11 +144,13 @@ class Roles:
                         and not self._governing_subject(token):
                     # "It said the decision had been expected": the body that spoke last.
                     return [speaker]
+                if self._said_of_thing(token):
+                    return []
                 return self._governing_subject(token) or self._joined_subject(token) or \
                     self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         # A name in apposition says who is meant, before any post in the KB does.
-        appositions = [a for c in token.children if c.dep_ == "appos" for a in self._actor(c)] \
+        appositions = [a for c in token.children if c.dep_ == "appos" and not _after_and(c) for a in self._actor(c)] \
             or self._detached_apposition(token)
         if appositions:
             return appositions
@@ -154,6 +176,11 @@ class Roles:
             for state in states:
                 self.context.register(state)
             return states
+        bodies = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in self._actor(c)
+                  if self.type_of(a) == "Organization"]
+        if group == ["Person"] and token.tag_ == "NNS" and bodies:
+            # "the G7 leaders accused China": the body they speak for.
+            return bodies
         named = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in self._actor(c)
                  if self.type_of(a) in group] if group else []
         if named:
@@ -170,7 +197,9 @@ class Roles:
             # "the rebels", "the militants": one group's members, unless a number says more.
             count = number or (2 if token.tag_ == "NNS" and group != ["Organization"] else 1)
             roles = self.lexicon.modality["group_roles"].get(token.lemma_.lower())
+            # "the ministry added": the ministry named last, not the armed group named after it.
             found = roles and self._antecedent(token, set(group), count=count, roles=roles) \
+                or self._antecedent(token, set(group), count=count, word=token.lemma_.lower()) \
                 or self._antecedent(token, set(group), count=count)
             named = self._sentence_states(token) if group == ["State"] and count >= 2 else []
             if len(named) == count and not self._in_sentence(found, token):
@@ -265,6 +294,11 @@ class Roles:
         # delegations": both.
         for dep in ("compound", "poss", "amod", "nmod"):
             found = [a for child in token.children if child.dep_ == dep for a in self.actors(child)]
+            if found and dep == "poss" and self.lexicon.cargo_type(token) == "Deployment":
+                # "a clash between their troops", after two leaders: the troops are their states'.
+                found = [self.context.entities[a].state or a if self.type_of(a) == "Person" else a for a in found]
+                for state in found:
+                    self.context.register(state)
             if found:
                 return list(dict.fromkeys(found))
         return []
@@ -281,13 +315,25 @@ class Roles:
             return []
         verb = clause.head
         for _ in range(4):
-            verb = _verb_above(verb)
+            verb = verb_above(verb)
             found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.actors(c)
                      if self.type_of(a) in {"State", "Organization"}]
             if found or verb.dep_ not in {"advcl", "ccomp", "conj", "xcomp"}:
                 return found if len(found) == 1 else []
             verb = verb.head
         return []
+
+    def _said_of_thing(self, token) -> bool:
+        """Whether "it" is the thing just judged: "welcomed the decision, saying it would expand
+        the military's role", "called the move a mistake and said it would backfire"."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "ccomp" \
+                or clause.head.lemma_ not in self.lexicon.modality["reporting_verbs"]:
+            return False
+        judging = clause.head.head if clause.head.dep_ in {"advcl", "conj"} else None
+        return judging is not None and judging.i < token.i and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in self.token_iris
+            and any(d.lower_ in {"the", "this", "that"} for d in c.children) for c in judging.children)
 
     def _joined_subject(self, token) -> list[str]:
         # "Rwanda denies fighting alongside the M23, and it has accused …": the subject of the
@@ -317,13 +363,36 @@ class Roles:
             return []
         return self._previous_subject(subject)
 
+    def _joined_person(self, token) -> list[str]:
+        """Resolve "he" or "she" opening a clause joined by "and" to the person the first clause is
+        about: "Modi told Xi that peace had returned, and he announced that flights would resume"."""
+        if token.dep_ != "nsubj" or token.head.dep_ != "conj":
+            return []
+        people = [a for c in token.head.head.children if c.dep_ == "nsubj" and c.i < token.i
+                  and c.lower_ not in self.lexicon.modality["person_pronouns"] for a in self.actors(c)
+                  if self.type_of(a) == "Person"]
+        return people if len(people) == 1 else []
+
+    def _main_subject(self, token) -> list[str]:
+        """Resolve "he" or "she" in a clause that describes something in the main one to the
+        person the main clause is about: "Zelenskyy held talks with Biden …, the last day of a
+        summit to which he had flown"."""
+        clause = next((a for a in token.ancestors if a.dep_ in {"relcl", "advcl", "acl"}), None)
+        root = token.sent.root
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.lower_ not in {"he", "she"} or clause is None \
+                or not any(a.i == root.i for a in clause.ancestors):
+            return []
+        people = [a for c in root.children if c.dep_ == "nsubj" and c.i < token.i for a in self.actors(c)
+                  if self.type_of(a) == "Person"]
+        return people if len(people) == 1 else []
+
     def _clause_subject(self, token) -> list[str]:
         """Resolve "Iran … in its first attack", "Putin … at his residence" to the clause's subject."""
         kinds = {"his": {"Person"}, "her": {"Person"}, "its": {"State", "Organization", "MilitaryUnit"},
                  "their": ACTOR_TYPES}
         if token.dep_ != "poss" or token.lower_ not in kinds:
             return []
-        verb = _verb_above(token.head)
+        verb = verb_above(token.head)
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and token.i not in
                     {t.i for t in c.subtree} and c.lower_ not in kinds]
         if not subjects and verb.dep_ == "ccomp" and any(token.i in {t.i for t in c.subtree}
@@ -476,13 +545,17 @@ class Roles:
         opening = next((c for c in sent.root.children if c.dep_ == "ccomp" and c.i < sent.root.i), None)
         return people(sent.root) or (people(opening) if opening is not None else ())
 
-    def _antecedent(self, token, types: set[str], count: int = 1, roles: list[str] | None = None) -> list[str]:
+    def _antecedent(self, token, types: set[str], count: int = 1, roles: list[str] | None = None,
+                    word: str | None = None) -> list[str]:
+        """Return the last ``count`` entities of ``types`` named before the token, if as many
+        are: only people who hold one of ``roles``, or entities whose name has ``word`` in it."""
         found: list[str] = []
         excluded = self._coarguments(token)
         for mention in reversed(self.context.mentions):
             if mention.span.start < self.offset + token.idx and self.type_of(mention.entity) in types \
                     and mention.entity not in found and mention.entity not in excluded \
-                    and (roles is None or self._holds(mention.entity, roles)):
+                    and (roles is None or self._holds(mention.entity, roles)) \
+                    and (word is None or word in self.context.entities[mention.entity].label.lower().split()):
                 found.append(mention.entity)
                 if len(found) == count:
                     break
@@ -611,8 +684,15 @@ def _phrase(token) -> list:
     return words
 
 
-def _verb_above(token):
+def verb_above(token):
     """Return the token itself if it is a verb, else the nearest verb above it (or the root)."""
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _after_and(token) -> bool:
+    """Whether a word the parser took for an apposition follows "and": a second name, not another
+    name for the first ("the ministers of Congo and Rwanda")."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].dep_ == "cc"

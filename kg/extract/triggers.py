@@ -51,6 +51,27 @@ def _weapon_object(token, lexicon: Lexicon) -> bool:
     return any(lexicon.cargo_type(o) == "Transfer" for o in objects)
 
 
+def _received_by(token) -> bool:
+    # "was welcomed at the airport by King Norodom Sihamoni": a guest, received by a host.
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"] or \
+        ([c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ == "conj" else [])
+    return token.tag_ == "VBN" and any(c.pos_ in {"PROPN", "PRON"} for c in subjects) \
+        and any(c.dep_ == "agent" and any(p.pos_ == "PROPN" for p in c.children) for c in token.children)
+
+
+def _people_noun(token, lexicon: Lexicon) -> bool:
+    # "welcomed more than 20 other leaders", "welcomed the Turkish delegation": guests, not news.
+    words, lemma = lexicon.modality, token.lemma_.lower()
+    return "Person" in words["group_nouns"].get(lemma, ()) or lemma in words["member_nouns"]
+
+
+def _own_words(token):
+    """Return the words of a verb's clause, without the clauses joined to it: "troops have been
+    based there for years, and Turkey opened an offensive" tells a deployment of its own."""
+    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    return [t for t in token.subtree if not any(t is c or c in t.ancestors for c in joined)]
+
+
 def _object_nouns(token) -> list:
     # "announced a package of aid", "announced $100 million in aid": the object and what it measures.
     objects = [o for o in token.children if o.dep_ == "dobj"]
@@ -172,7 +193,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.trip_verbs and _trip_takes(token, lexicon):
             return "Visit"
         if lemma in lexicon.troop_verbs and troops_moving(token, "Deployment", lexicon) is not None \
-                and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in token.subtree):
+                and not any(lexicon.nouns.get(t.lemma_.lower()) == "Combat" for t in _own_words(token)):
             return "Deployment"
         if lemma in lexicon.moves_cargo and any(o.dep_ == "dobj" and (lexicon.cargo_type(o) is not None or
                                                                      o.lemma_.lower() in lexicon.movers)
@@ -195,7 +216,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return "Transfer"
         if lemma in lexicon.face_to_face and any(t.lemma_.lower() in lexicon.remote_words for t in token.subtree):
             return None
-        if lemma in lexicon.guest_verbs and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in token.children) \
+        if lemma in lexicon.guest_verbs and (any(o.dep_ == "dobj" and (o.pos_ == "PROPN" or _people_noun(o, lexicon))
+                                                 for o in token.children) or _received_by(token)) \
                 or named_gatherings(token, lexicon):
             return "Meeting"
         if lemma in lexicon.place_takers and _takes_place(token):
@@ -205,9 +227,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if sense is not None:
             return sense or None
         if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
-                c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)):
+                c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} or c.lower_ in {"where", "when"}
+                for c in token.children)):
             # "four regions that Russia claims": the clause describes the noun; "thanked Russia
-            # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" speaks.)
+            # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" and
+            # "Zakho, where Hussein told reporters …" speak.)
             return None
         if lexicon.verbs.get(lemma) == "Statement" and token.tag_ == "VBN" and token.dep_ == "advcl" \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
@@ -288,6 +312,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                             for c in token.head.children):
             # "called the attacks an aggression", "condemned the strike": the words are the event
             # (but who "told a meeting" something attended it).
+            return None
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and lexicon.nouns.get(lemma) == "Combat":
+            # "did not regard the incident as an armed attack": a name for what happened, told
+            # already, not a new attack.
             return None
         if kind is None and named_gatherings(token, lexicon):
             return "Meeting"
