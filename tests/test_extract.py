@@ -1999,3 +1999,24 @@ def test_extract_the_ministry_is_the_ministry_named_not_the_group_named_after_it
     body = ("The Turkish Foreign Ministry said the attack was the work of Hamas. Turkey, the ministry added, was ready "
             "to take every step to bring the truth to light.")
     assert _casts(extractor.extract(article(body))) == [("Statement", {"Turkish Foreign Ministry"})] * 2
+
+
+@pytest.mark.parametrize(("body", "casts"), [
+    # A body named after the fact it reports is its source, not a voice of its own ...
+    ("Phone and internet links across the enclave went down on Friday evening, the Palestinian "
+     "Telecommunications Company said.", []),
+    ("More than 100,000 people had crossed into Armenia by Saturday, the Armenian government said.", []),
+    # ... but a person named so still speaks (guard), and so does a body that speaks first (guard).
+    ("The situation on the border was under control, Abdul Nafi Takor said.", [("Statement", {"Abdul Nafi Takor"})]),
+    ("The Russian Foreign Ministry said the situation on the border was under control.",
+     [("Statement", {"Russian Foreign Ministry"})]),
+])
+def test_extract_a_body_that_only_cites_a_fact_makes_no_statement(extractor, article, body, casts):
+    assert _casts(extractor.extract(article(body))) == casts
+
+
+def test_extract_rejecting_the_accusation_denies_the_act_told_before(extractor, article):
+    body = ("Iraq summoned Turkey's ambassador a day after an artillery attack on a mountain resort that Baghdad "
+            "blames on Turkey. Prime Minister Mustafa al-Kadhimi called the attack a flagrant violation of Iraqi "
+            "sovereignty. Ankara rejected the accusation.")
+    assert _casts(extractor.extract(article(body)), status=True)[-1] == ("Combat", {"Turkey"}, "negated")

@@ -71,6 +71,7 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
         context.told_types.update(e.type for e in events)
         context.last_subject = roles.subject_people(sent)
         context.last_events = events
+        context.told_events += events
 
 
 def _envoys(trigger, roles: Roles) -> list[str]:

@@ -48,6 +48,8 @@ class ArticleContext:
     last_subject: tuple[str, ...] = ()
     # The events of the last sentence: "Pyongyang denies the accusation" after it.
     last_events: tuple = ()
+    # Every event told so far, in order: "Ankara rejected the accusation" a few sentences after it.
+    told_events: list = field(default_factory=list)
     # The state that last sent troops: "those troops", "the soldiers" after it.
     last_sender: str | None = None
     # The body that last spoke: "it said" after it.

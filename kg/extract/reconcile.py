@@ -2,7 +2,8 @@
 
 Triggers are read one by one; a sentence often tells one event several times or wraps one event
 in another. Here a participle or a purpose folds into the event it tells more of, what is said
-becomes the source of the event it reports, a denial in a clause of its own adds a negated copy,
+becomes the source of the event it reports (and a body that only cites a fact says nothing of
+its own), a denial in a clause of its own adds a negated copy,
 a summons to protest adds the protest, what is promised stays inside its pledge, and the same
 event found twice is kept once.
 """
@@ -21,6 +22,8 @@ __all__ = ["reconcile"]
 
 # Words that open a clause saying when something else happened: "…, as the two leaders met".
 _WHEN = frozenset({"as", "when", "while"})
+# Acts a denial of "the accusation" can deny when the sentence before tells none.
+_CHARGED_ACTS = frozenset({"Combat", "Transfer", "Deployment"})
 # Prepositions that say when or where a promise was made, not what it promises.
 _WHEN_PREPS = frozenset({"during", "at", "after", "before"})
 
@@ -58,6 +61,10 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
             continue
         # "X said that Y sent troops": what X said is the deployment, with X as its source.
         if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
+            continue
+        if event.type == "Statement" and _body_cites(token, event, roles):
+            if roles.type_of(event.agent) == "Organization":
+                context.last_speaker = event.agent
             continue
         key = (event.type, frozenset(event.participants), event.quantity, event.status)
         if any(not _distinct(event, earlier) for earlier in seen.get(key, ())):
@@ -251,6 +258,10 @@ def _denied_copies(sent, found: list, roles: Roles) -> tuple[list, set[int]]:
                               for c in verb.children):
             # "Washington says Pyongyang shipped shells to Russia. Pyongyang denies the accusation."
             claims = [event for event in roles.context.last_events if denied(event)]
+            # "Ankara rejected the accusation", a few sentences after the attack blamed on Turkey:
+            # the last act told of the denier.
+            earlier = [event for event in roles.context.told_events if denied(event) and event.type in _CHARGED_ACTS]
+            claims = claims or earlier[-1:]
         start, end = roles.offset + sent.start_char, roles.offset + sent.end_char
         copies += [(verb, replace(event, status="negated", source=None, trigger=verb.text,
                                   evidence=Span(sent.text, start, end)))
@@ -384,6 +395,14 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
                and not _in_speaker(token, other) and not _described(token, other)
                and not (other.dep_ == "conj" and other.head.i == token.i)
                and not _own_clause(token, other) or _reports_on(token, other, reporting) for other in others)
+
+
+def _body_cites(token, event: Event, roles: Roles) -> bool:
+    # "Phone and internet links went down on Friday, the telecoms company said": a state or a body
+    # named after what it reports is the source of a fact, not a voice taking a stance.
+    return token.lemma_.lower() in roles.lexicon.modality["reporting_verbs"] and event.agent is not None \
+        and roles.type_of(event.agent) in {"State", "Organization"} \
+        and any(c.dep_ in {"ccomp", "parataxis"} and c.i < token.i for c in token.children)
 
 
 def _joined_clauses(token, other) -> bool:
