@@ -3,9 +3,8 @@
 Triggers are read one by one; a sentence often tells one event several times or wraps one event
 in another. Here a participle or a purpose folds into the event it tells more of, what is said
 becomes the source of the event it reports (and a body that only cites a fact says nothing of
-its own), a denial in a clause of its own adds a negated copy,
-a summons to protest adds the protest, what is promised stays inside its pledge, and the same
-event found twice is kept once.
+its own), a denial in a clause of its own adds a negated copy, a summons to protest adds the
+protest, what is promised stays inside its pledge, and the same event found twice is kept once.
 """
 
 from __future__ import annotations
