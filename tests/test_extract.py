@@ -1866,7 +1866,7 @@ def test_extract_a_saying_framed_by_an_occasion_is_a_statement(extractor, articl
 
 
 @pytest.mark.parametrize(("body", "cast"), [
-    # Names the reference KB holds: armed groups, coast guards and peace missions.
+    # Armed groups the reference KB holds.
     ("Security officials said the aircraft had hit camps of the Tehrik-e-Taliban Pakistan (TTP), a militant group.",
      ("Combat", {"Tehrik-e-Taliban Pakistan"})),
     ("Turkish troops have been based in the Kurdistan Region for years, and in April Turkey opened a new ground "
