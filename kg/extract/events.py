@@ -536,7 +536,6 @@ def _noun_roles(frame: Frame) -> None:
                   for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         if blamed:
             frame.agents = blamed
-    if type_ == "Combat" and trigger.pos_ == "NOUN":
         # "its invasion of Ukraine": the one invaded.
         frame.others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
