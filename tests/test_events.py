@@ -15,8 +15,9 @@ def _event(type_: str, *participants: str) -> Event:
     return Event(type=type_, evidence=Span("A sentence.", 0, 11), participants=participants)
 
 
-def _word(lemma: str) -> SimpleNamespace:
-    return SimpleNamespace(lemma_=lemma)
+def _word(lemma: str, obj: str | None = None) -> SimpleNamespace:
+    children = [SimpleNamespace(dep_="dobj", lemma_=obj, lower_=obj, children=[])] if obj else []
+    return SimpleNamespace(lemma_=lemma, children=children)
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,8 @@ def roles():
     # The other side was lost: a sender alone, or a lone leader who signs.
     ("send", _event("Transfer", "usa"), False),
     ("sign", _event("Signing", "biden"), False),
+    # A leader signs a law alone.
+    (("sign", "decree"), _event("Signing", "biden"), True),
     # One party ratifies on its own; an organisation adopts a declaration on its own.
     ("ratify", _event("Signing", "usa"), True),
     ("sign", _event("Signing", "nato"), True),
@@ -41,7 +44,8 @@ def roles():
     ("say", _event("Statement", "biden"), True),
 ])
 def test_has_sides(roles, trigger, event, kept):
-    assert has_sides(_word(trigger), event, roles) is kept
+    word = _word(*trigger) if isinstance(trigger, tuple) else _word(trigger)
+    assert has_sides(word, event, roles) is kept
 
 
 def test_the_two_sided_types_come_from_the_lexicon():

@@ -256,6 +256,8 @@ def test_trigger_backing_is_a_pledge_only_when_promised(extractor, article, body
     # Someone who was in another state's city went there; being in one's own capital is no trip.
     ("Volodymyr Zelenskyy was in Washington last week.", ["Visit"]),
     ("Vladimir Putin was in Moscow on Monday.", []),
+    # ... and so did "he", told of a person named before.
+    ("Rafael Grossi spoke to reporters. He had been in Yemen the week before.", ["Visit"]),
 ])
 def test_trigger_a_person_in_a_foreign_city_is_a_visit(extractor, article, body, types):
     assert [e.type for e in extractor.extract(article(body, published=date(2023, 9, 25))).events] == types

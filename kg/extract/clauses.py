@@ -86,6 +86,12 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             # "North Korean troops fighting alongside Russian forces"; but "accepted an
             # invitation to visit" climbs on to who accepted.
             return roles.actors(node.head), [], None
+        if node.dep_ == "ccomp" and node is not head and head.dep_ == "conj" and _names_no_one(node, roles) \
+                and head.lemma_ in {*roles.lexicon.modality["reporting_verbs"], *roles.lexicon.modality["appeal_verbs"]}:
+            # "said that relations should not target any third party, and urged Washington to …":
+            # a clause about no one cannot urge; the parser hung the speaker's second verb on it.
+            node = node.head
+            continue
         # A clause reported by "said" has its own subject: the reporter is not its agent.
         if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "acl"} \
                 or node.head is node:
@@ -103,6 +109,12 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
                 return doers, [], None
         node = node.head
     return [], [], None
+
+
+def _names_no_one(verb, roles: Roles) -> bool:
+    """Whether a verb has a subject that stands for no actor ("relations should not …")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(c.pos_ == "NOUN" and not roles.actors(c) for c in subjects)
 
 
 def _adjacent_actor(head, roles: Roles) -> list[str]:

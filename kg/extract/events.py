@@ -109,7 +109,14 @@ def has_sides(trigger, event: Event, roles: Roles) -> bool:
         return False
     return not (event.type in lexicon.two_sided and len(event.participants) == 1
                 and roles.type_of(event.participants[0]) in {"State", "Person"}
-                and trigger.lemma_.lower() not in lexicon.acts_alone)
+                and trigger.lemma_.lower() not in lexicon.acts_alone and not enacts(trigger, lexicon))
+
+
+def enacts(trigger, lexicon: Lexicon) -> bool:
+    """Whether a signing makes a law: "signed a decree ratifying the treaty", "signed the package into law"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.enactments
+               or c.dep_ == "prep" and c.lower_ == "into" and any(p.lemma_.lower() == "law" for p in c.children)
+               for c in trigger.children)
 
 
 @dataclass
@@ -425,7 +432,13 @@ def _object_roles(frame: Frame, obj) -> None:
         # "accused the United States", "told his guest"; but "condemned Russia's invasion"
         # and "defended her government's decision" address no one.
         # "ordered Sweden's ambassador to leave": an envoy stands for the state that sent them.
-        frame.others += roles.actors(obj, owners=obj.lemma_.lower() in lexicon.modality["envoy_nouns"])
+        # "praised Turkey's efforts", "condemned China's actions": whose deeds are judged (but
+        # "condemned Russia's invasion" is an event of its own, and "welcomed his comments" what
+        # was said).
+        judged = frame.lemma in lexicon.modality["judging_verbs"] \
+            and obj.lemma_.lower() not in lexicon.nouns.keys() | lexicon.modality["said_nouns"] \
+            and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children)
+        frame.others += roles.actors(obj, owners=judged or obj.lemma_.lower() in lexicon.modality["envoy_nouns"])
         # "imposed sanctions on Li", "announced sanctions against Shahed Aviation Industries",
         # "lodged a protest with China"
         words = {"on", "against"} if obj.lemma_.lower() in lexicon.modality["penalty_nouns"] else \
@@ -460,14 +473,16 @@ def _object_roles(frame: Frame, obj) -> None:
         frame.others += [v for v in visited if v and roles.type_of(v) in {"State", "Person"}]
         frame.destinations += [v for v in visited if v]
     else:
-        frame.others += roles.actors(obj)
+        # A law is signed by its signer alone, whoever the treaty it ratifies binds.
+        alone = type_ == "Signing" and enacts(frame.trigger, lexicon)
+        frame.others += [] if alone else roles.actors(obj)
         if type_ == "Signing":
             # "signed an agreement on security guarantees in Minsk"
             frame.places += [p for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                              for p in roles.places(t) if roles.type_of(p) == "Place"]
             # "signed a letter of intent with Swedish Prime Minister Ulf Kristersson"
-            frame.others += [a for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "with"
-                             for a in roles.actors(t)]
+            frame.others += [] if alone else [a for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "with"
+                                              for a in roles.actors(t)]
 
 
 def _combat_target(obj, roles: Roles, *, strike: bool) -> list[str]:
@@ -477,9 +492,16 @@ def _combat_target(obj, roles: Roles, *, strike: bool) -> list[str]:
     found = roles.actors(obj) or [a for t in obj.subtree if t.dep_ in {"npadvmod", "compound"}
                                   and t.head.lemma_.lower() in lexicon.modality["control_verbs"]
                                   for a in roles.actors(t)]
+    # "ports held by Yemen's Houthis"
+    found = found or [a for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"
+                      and t.head.head.lemma_.lower() in lexicon.modality["control_verbs"]
+                      for a in roles.actors(t, owners=False)]
     # "struck the headquarters of Hezbollah": whose the target is.
     found = found or [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+    # "launched a wave of drones against Ukraine": whom the weapons are aimed at.
+    found = found or [a for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"
+                      for a in roles.actors(t)]
     found += [iri for t in obj.subtree if t.head.lemma_.lower() in lexicon.modality["place_nouns"]
               and t.dep_ in {"amod", "compound"} and (iri := roles.token_iris.get(t.i))
               and roles.type_of(iri) == "State"]
@@ -831,7 +853,9 @@ def _pledge_by_state(frame: Frame) -> bool:
     no one ("Kim pledged to erect a monument in the capital") stay the person's own."""
     roles = frame.roles
     counterparts = frame.others + frame.recipients
-    if len(frame.agents) != 1 or roles.type_of(frame.agents[0]) != "Person" or not counterparts \
+    # "Baerbock announced a further €300 million": a sum is the state's, whoever receives it.
+    money = any(roles.lexicon.cargo_type(t) == "Pledge" for o in frame.objects for t in [o, *o.children])
+    if len(frame.agents) != 1 or roles.type_of(frame.agents[0]) != "Person" or not (counterparts or money) \
             or any(roles.type_of(o) == "Person" for o in counterparts):
         return False
     person = frame.agents[0]

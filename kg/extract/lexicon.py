@@ -32,6 +32,8 @@ class Lexicon:
     min_participants: dict[str, int]
     two_sided: frozenset[str]
     acts_alone: frozenset[str]
+    enactments: frozenset[str]
+    protection_verbs: frozenset[str]
     cargo: frozenset[str]
     future: frozenset[str]
     future_only: frozenset[str]
@@ -164,6 +166,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs=verbs, nouns=nouns, modified_nouns=modified, light_verbs=frozenset(data.get("light_verbs", [])),
                    min_participants=minimum, two_sided=frozenset(two_sided), cargo=frozenset(cargo),
                    future=frozenset(future), acts_alone=_per_type(data, "acts_alone"),
+                   enactments=_per_type(data, "enactments"),
+                   protection_verbs=_per_type(data, "protection_verbs"),
                    future_only=frozenset(data.get("future_only", [])), cargo_types=cargo_types,
                    fixed_type=_per_type(data, "fixed_type"),
                    needs_destination=frozenset(data.get("needs_destination", [])),

@@ -335,11 +335,12 @@ def _in_title(ent) -> bool:
 
 
 def _names_weapon(ent) -> bool:
-    # "two Patriot systems", "its Mirage 2000 fighters": a weapon's name, not a body or a place.
+    # "two Patriot systems", "its Mirage 2000 fighters", "a Stryker squadron": a weapon's name,
+    # not a body or a place.
     doc, lexicon = ent.doc, load_lexicon()
     after = [t for t in doc[ent.end:ent.end + 2] if not t.like_num]
-    return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) \
-        and lexicon.cargo_type(after[0]) is not None and after[0].pos_ == "NOUN"
+    return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) and after[0].pos_ == "NOUN" \
+        and (lexicon.cargo_type(after[0]) is not None or ent.text.lower() in lexicon.weapon_names)
 
 
 def _short_form(span, token_iris: dict[int, str], context: ArticleContext) -> str | None:

@@ -34,7 +34,9 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
     # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
     found = _fold_elaborations(found, roles)
     # "Kirby said the United States welcomed any effort": what is said, not a second statement.
-    reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]]
+    # (A body that only cites what was told is no saying: "Biden told Zelenskyy …, the White House said".)
+    reporters = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["reporting_verbs"]
+                 and not _body_cites(t, e, roles)]
     found = _fold_said(found, reporters)
     found = [(t, _promised_to(t, e, reporters, roles)) for t, e in found]
     # "asked Putin to station the missiles": the request is the statement; what is asked for
@@ -215,10 +217,13 @@ def _promised_to(token, event: Event, reporters: list, roles: Roles) -> Event:
 
 
 def _asked_for(token, appeal) -> bool:
-    # "urged allies to supply jets", "asked for the immediate deployment of a foreign force"
+    # "urged allies to supply jets", "asked for the immediate deployment of a foreign force",
+    # "demanded that Moscow expel the delegation" (but not "… that Moscow had expelled …")
     path = path_up(token, appeal)
     return bool(path) and (path[-1].dep_ == "xcomp" and all(node.dep_ in {"xcomp", "conj"} for node in path)
-                           or [node.dep_ for node in path] == ["pobj", "prep"] and path[-1].lower_ == "for")
+                           or [node.dep_ for node in path] == ["pobj", "prep"] and path[-1].lower_ == "for"
+                           or [node.dep_ for node in path] == ["ccomp"] and token.tag_ in {"VB", "VBP"}
+                           and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
 
 
 def _said_in(token, reporter, through: set[str] = frozenset()) -> bool:

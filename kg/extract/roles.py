@@ -32,6 +32,11 @@ class Roles:
     def type_of(self, iri: str) -> str:
         return self.context.entities[iri].type
 
+    @property
+    def _addressing_verbs(self) -> set[str]:
+        return {*self.lexicon.modality["charging_verbs"], *self.lexicon.modality["appeal_verbs"],
+                *self.lexicon.protection_verbs}
+
     def self_governed(self, iri: str) -> bool:
         """Whether an entity is a known place that no single state holds, such as Taiwan."""
         entity = self.context.entities[iri]
@@ -100,8 +105,10 @@ class Roles:
         iri = self.token_iris.get(token.i)
         if iri and self.type_of(iri) in ACTOR_TYPES:
             return [iri]
-        if iri and token.dep_ in {"nsubj", "nsubjpass"} and self.self_governed(iri):
-            # "Taiwan took delivery of …": a known place that no single state holds acts for itself.
+        if iri and self.self_governed(iri) and (token.dep_ in {"nsubj", "nsubjpass"} or token.dep_ == "dobj"
+                                                and token.head.lemma_ in self._addressing_verbs):
+            # "Taiwan took delivery of …", "accused Taiwan of …", "would defend Taiwan": a known
+            # place that no single state holds acts for itself.
             return [iri]
         pronouns = self.lexicon.modality
         if token.lower_ in {"who", "which", "that"} and token.dep_ in {"nsubj", "nsubjpass"} \
@@ -245,6 +252,9 @@ class Roles:
         if token.lemma_.lower() in pronouns["party_nouns"]:
             return self._other_party(token)
 
+        named = self._name_after_title(token)
+        if named:
+            return named
         if token.lemma_.lower() in pronouns["member_nouns"]:
             # "a senior US delegation led by Kurt Campbell": who leads it acts for it.
             leaders = [a for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() in pronouns["lead_verbs"]
@@ -334,6 +344,18 @@ class Roles:
         return judging is not None and judging.i < token.i and any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in self.token_iris
             and any(d.lower_ in {"the", "this", "that"} for d in c.children) for c in judging.children)
+
+    def _name_after_title(self, token) -> list[str]:
+        """Resolve "Ukraine's ambassador to Australia, Vasyl Myroshnychenko, thanked …" to the
+        person: the parser hangs the name on the place the title ends with, after a comma, not "and"."""
+        if token.pos_ != "NOUN":
+            return []
+        places = [p for prep in token.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+                  and not any(c.dep_ == "cc" for c in p.children)]
+        names = [iri for p in places for c in p.children if c.dep_ in {"conj", "appos"}
+                 and token.doc[c.left_edge.i - 1].lower_ == ","
+                 and (iri := self.token_iris.get(c.i)) and self.type_of(iri) == "Person"]
+        return names[:1]
 
     def _joined_subject(self, token) -> list[str]:
         # "Rwanda denies fighting alongside the M23, and it has accused …": the subject of the

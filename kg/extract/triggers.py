@@ -65,6 +65,13 @@ def _people_noun(token, lexicon: Lexicon) -> bool:
     return "Person" in words["group_nouns"].get(lemma, ()) or lemma in words["member_nouns"]
 
 
+def _split_name(clause) -> bool:
+    # "President Kassym-Jomart Tokayev told …" parsed as a clause on "Kassym-Jomart": the noun
+    # described is the first part of its subject's name.
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == clause.head.i + 1
+               and clause.head.text[:1].isupper() for c in clause.children)
+
+
 def _own_words(token):
     """Return the words of a verb's clause, without the clauses joined to it: "troops have been
     based there for years, and Turkey opened an offensive" tells a deployment of its own."""
@@ -93,7 +100,7 @@ def _counts_losses(token, lexicon: Lexicon) -> bool:
 def _person_in_place(token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     people = [s.head.head if s.lower_ == "who" and token.dep_ == "relcl" else s for s in subjects]
-    return any(p.pos_ == "PROPN" for p in people) and any(
+    return any(p.pos_ == "PROPN" or p.lower_ in {"he", "she"} for p in people) and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
         for c in token.children)
 
@@ -226,9 +233,14 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         sense = next((senses[o.lemma_.lower()] for o in _object_nouns(token) if o.lemma_.lower() in senses), None)
         if sense is not None:
             return sense or None
+        if lemma in lexicon.modality["approval_verbs"] and any(lexicon.cargo_type(o) == "Pledge"
+                                                               for o in _object_nouns(token)):
+            # "announced a further €300 million", "announced $675 million in weapons for Ukraine":
+            # a sum set aside is promised, not yet given.
+            return "Pledge"
         if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
                 c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} or c.lower_ in {"where", "when"}
-                for c in token.children)):
+                for c in token.children) and not _split_name(token)):
             # "four regions that Russia claims": the clause describes the noun; "thanked Russia
             # for condemning the strikes": the reason for the thanks. ("Lavrov, who said …" and
             # "Zakho, where Hussein told reporters …" speak.)
@@ -269,6 +281,9 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
                                                     for v in offered_verbs for o in _object_nouns(v)):
             return None
         objects = [o for o in token.children if o.dep_ == "dobj"]
+        if lemma in lexicon.protection_verbs and _speaks_of_future(token, lexicon) \
+                and any(o.pos_ == "PROPN" for o in objects):
+            return "Pledge"
         if lemma in lexicon.needs_word and not any(
                 c.lower_ in lexicon.needs_word[lemma] for node in [token, *objects] for c in node.children) \
                 and not any(o.lemma_.lower() in lexicon.needs_word[lemma] for o in objects):
