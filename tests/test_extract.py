@@ -1943,7 +1943,8 @@ def test_extract_what_only_names_asks_or_judges_is_no_event(extractor, article, 
     ("Mao Ning said on Monday that relations between states should not target third parties, and urged Washington "
      "to drop its Cold War thinking.", ("Statement", {"Mao Ning", "United States"})),
     # Whose deeds are judged.
-    ("Matthew Miller condemned China's dangerous manoeuvres near the shoal.", ("Statement", {"Matthew Miller", "China"})),
+    ("Matthew Miller condemned China's dangerous manoeuvres near the shoal.",
+     ("Statement", {"Matthew Miller", "China"})),
     # The name after a title that ends in a place is the speaker's.
     ("Ukraine's ambassador to Australia, Vasyl Myroshnychenko, thanked Canberra for the tanks.",
      ("Statement", {"Vasyl Myroshnychenko", "Australia"})),
@@ -1973,8 +1974,7 @@ def test_extract_whom_words_are_addressed_to(extractor, article, body, cast):
      "shells, the White House said.", [("Statement", {"Joe Biden", "Volodymyr Zelenskyy"})]),
     # A hyphenated given name the parser takes for the noun a clause describes.
     ("Kazakh President Kassym-Jomart Tokayev told German Chancellor Olaf Scholz on Monday that Russia could not be "
-     "beaten.",
-     [("Statement", {"Kassym-Jomart Tokayev", "Olaf Scholz"})]),
+     "beaten.", [("Statement", {"Kassym-Jomart Tokayev", "Olaf Scholz"})]),
     # A command of the reference KB speaks for itself.
     ("Indo-Pacific Command said the Chinese warship had sailed in an unsafe manner.",
      [("Statement", {"US Indo-Pacific Command"})]),
