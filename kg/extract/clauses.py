@@ -64,6 +64,11 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             elif _light_verb(child, roles):
                 # "Herzog held talks … and told him": the same misparse as in noun_agents.
                 agents += _subjects(child, roles)
+        if patients and not agents:
+            agents = _misplaced_agents(node, roles)
+        if _hung_on_said(node, head, roles):
+            node = node.head
+            continue
         if agents and not patients and node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
             # "arrived in Pyongyang and was greeted by Kim": the first verb's subject is greeted.
             patients = _subjects(node.head, roles)
@@ -86,12 +91,6 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             # "North Korean troops fighting alongside Russian forces"; but "accepted an
             # invitation to visit" climbs on to who accepted.
             return roles.actors(node.head), [], None
-        if node.dep_ == "ccomp" and node is not head and head.dep_ == "conj" and _names_no_one(node, roles) \
-                and head.lemma_ in {*roles.lexicon.modality["reporting_verbs"], *roles.lexicon.modality["appeal_verbs"]}:
-            # "said that relations should not target any third party, and urged Washington to …":
-            # a clause about no one cannot urge; the parser hung the speaker's second verb on it.
-            node = node.head
-            continue
         # A clause reported by "said" has its own subject: the reporter is not its agent.
         if node.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "acomp", "acl"} \
                 or node.head is node:
@@ -115,6 +114,26 @@ def _names_no_one(verb, roles: Roles) -> bool:
     """Whether a verb has a subject that stands for no actor ("relations should not …")."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and all(c.pos_ == "NOUN" and not roles.actors(c) for c in subjects)
+
+
+def _hung_on_said(node, head, roles: Roles) -> bool:
+    """Whether the trigger is the speaker's second verb, which the parser hung on what was said.
+
+    "said that relations should not target any third party, and urged Washington to …": a
+    clause about no one cannot urge; "said Russia had massed troops and accused Moscow of
+    stalling": Russia does not accuse itself.
+    """
+    words = roles.lexicon.modality
+    return node.dep_ == "ccomp" and node is not head and head.dep_ == "conj" \
+        and (_names_no_one(node, roles) or _acts_on_itself(node, head, roles)) \
+        and head.lemma_ in {*words["reporting_verbs"], *words["appeal_verbs"], *words["charging_verbs"]}
+
+
+def _acts_on_itself(verb, joined, roles: Roles) -> bool:
+    """Whether the subject of a clause is the object of the verb joined to it."""
+    subjects = {a for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for a in roles.actors(c)}
+    objects = {a for c in joined.children if c.dep_ == "dobj" for a in roles.actors(c)}
+    return bool(subjects & objects)
 
 
 def _adjacent_actor(head, roles: Roles) -> list[str]:
@@ -215,6 +234,13 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             if guests and roles.lexicon.nouns.get(trigger.lemma_.lower()) == "Visit" and path_word == "for":
                 # "Biden welcomed Kishida to Washington for a state visit": the guest visits.
                 return guests, node
+            words = roles.lexicon.modality
+            charging = {*words["charging_verbs"], *words["blaming_verbs"]}
+            if node.lemma_.lower() in charging and path_word in {"of", "for"}:
+                # "blamed Ukraine for the drone attack": the one blamed attacked, not the one blaming.
+                charged = [a for c in node.children if c.dep_ == "dobj" for a in roles.actors(c)]
+                if charged:
+                    return charged, None
             subjects = _subjects(node, roles)
             if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp", "conj"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
@@ -331,3 +357,14 @@ def where_clause_place(head, roles: Roles) -> list[str]:
     if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
         return roles.places(node.head)
     return []
+
+
+def _misplaced_agents(verb, roles: Roles) -> list[str]:
+    """Return who a passive verb names after "by" when the parser hangs "by" on the verb's
+    object or place: "was greeted at the summit by Crown Prince Mohammed bin Salman"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [a for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+            for by in pobj.children if by.dep_ == "prep" and by.lower_ == "by"
+            for agent in by.children if agent.dep_ == "pobj" for a in roles.actors(agent)
+            if roles.type_of(a) in {"Person", "State", "Organization"}]

@@ -32,7 +32,7 @@ from kg.extract.participants import Chooser
 from kg.extract.reconcile import reconcile
 from kg.extract.roles import ACTOR_TYPES, Roles
 from kg.extract.split import split
-from kg.extract.states import host_state, named_in, own_state, person_state, state_body_owner
+from kg.extract.states import firm_state, host_state, named_in, own_state, person_state, state_body_owner
 from kg.extract.triggers import absent, named_gatherings, trigger_type, troops_moving
 from kg.extract.vocabulary import linking_words
 from kg.records import Event, Span
@@ -267,8 +267,12 @@ def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
         # "sent the foreign minister, Fuad Hussein, to Zakho": the one sent travels.
         agents, patients, patient_token = envoys, [], None
     if type_ == "Visit" and trigger.lemma_.lower() in lexicon.trip_verbs:
-        # "a tour that took him to Jamaica": the one taken travels.
-        agents = [a for c in trigger.children if c.dep_ == "dobj" for a in roles.actors(c)]
+        # "a tour that took him to Jamaica": the one taken travels. "Rubio is due in El Salvador
+        # for talks with Bukele, the next stop on a tour that will take him to Guatemala": "him"
+        # is the one the sentence is about, not the one named last.
+        taken = [c for c in trigger.children if c.dep_ == "dobj"]
+        travellers = roles.subject_people(sent) if any(c.lower_ in {"him", "her"} for c in taken) else ()
+        agents = list(travellers) if len(travellers) == 1 else [a for c in taken for a in roles.actors(c)]
         patients, patient_token = [], None
     if type_ == "Visit" and trigger.lemma_.lower() in lexicon.awaited and not agents:
         # "Kritenbrink is expected in Hanoi": the one expected goes.
@@ -639,9 +643,9 @@ def _preposition_roles(frame: Frame) -> None:
         cargo_tokens = frame.objects
     if frame.troops is not None and frame.troops.dep_ == "attr":
         cargo_tokens = cargo_tokens + [frame.troops]
-    if type_ == "Statement":
+    if type_ in {"Statement", "Meeting"}:
         # "lodged a protest with Iran's ambassador": the words are the object, and so is whom
-        # they are addressed to.
+        # they are addressed to; "paid a courtesy call on Marcos": whom the call is on.
         cargo_tokens = [o for o in frame.objects if o.lemma_.lower() in lexicon.object_senses.get(frame.lemma, {})]
     verb_heads = [frame.host_verb] if frame.host_verb is not None and (type_ in {"Combat", "Visit"} or cargo) else []
     if cargo and trigger.dep_ == "acl" and frame.lemma in lexicon.carriers and trigger.head.dep_ == "nsubj":
@@ -669,6 +673,8 @@ def _preposition_roles(frame: Frame) -> None:
                 # "warships sailed through the Taiwan Strait"; but a leader travelling through a
                 # country on the way visits only where the trip ends.
                 frame.places += [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
+            elif type_ == "Meeting" and word in {"on", "upon"} and prep.head in cargo_tokens:
+                frame.others += roles.actors(pobj, owners=False)
             elif type_ == "Statement" and (word == "to" or word in {"on", "upon"} and frame.lemma in lexicon.calls_on):
                 # "apologised to Putin", "wrote to the UN Security Council", "called on China to
                 # act": whom it is said to.
@@ -732,6 +738,14 @@ def _settle_places(frame: Frame) -> bool:
         # strike is its state's.
         frame.agents = list(dict.fromkeys(state_body_owner(a, roles) for a in frame.agents))
         frame.others = list(dict.fromkeys(state_body_owner(a, roles) for a in frame.others))
+    if type_ == "Transfer":
+        # Arms bought from "South Korea's Hanwha" or by "Malaysia's Defence Ministry" go from one
+        # state to another; the contract is the firm's (a signing).
+        party = {a: firm_state(state_body_owner(a, roles), frame.sent, roles)
+                 for a in (*frame.agents, *frame.others, *frame.recipients)}
+        frame.agents = list(dict.fromkeys(party[a] for a in frame.agents))
+        frame.others = list(dict.fromkeys(party[a] for a in frame.others))
+        frame.recipients = list(dict.fromkeys(party[a] for a in frame.recipients))
     if type_ == "Visit" and not frame.agents:
         # "ships heading to Israel": a visit needs someone who goes.
         return False

@@ -393,9 +393,10 @@ def _ner_type(ent) -> str:
         # "the port city of Chancay", "Erbil, the capital of Iraq's Kurdistan Region", "seized the
         # Girkhgiz height": a place.
         return "Place"
-    if type_ == "Organization" and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
+    if type_ in {"Organization", "Place"} and ent.root.dep_ == "appos" and head.lemma_.lower() in words["title_words"] \
             and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
-        # "the French ambassador, Sylvain Itté": the name a title stands beside is a person's.
+        # "the French ambassador, Sylvain Itté", "India's national security adviser, Ajit Doval":
+        # the name a title stands beside is a person's.
         return "Person"
     doc = ent.doc
     if type_ == "Organization" and ent.start > 0 and doc[ent.start - 1].lower_ in words["title_words"] \

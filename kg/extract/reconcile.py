@@ -4,7 +4,8 @@ Triggers are read one by one; a sentence often tells one event several times or 
 in another. Here a participle or a purpose folds into the event it tells more of, what is said
 becomes the source of the event it reports (and a body that only cites a fact says nothing of
 its own), a denial in a clause of its own adds a negated copy, a summons to protest adds the
-protest, what is promised stays inside its pledge, and the same event found twice is kept once.
+protest, talks on a trip take in those who travel with the visitor, what is promised stays
+inside its pledge (a promise to help is one promise), and the same event found twice is kept once.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
     appeals = [t for t, e in found if e.type == "Statement" and t.lemma_ in lexicon.modality["appeal_verbs"]]
     found = [(t, e) for t, e in found if not any(_asked_for(t, a) for a in appeals)]
     found = _merge_promised(found, lexicon)
+    found = _merge_inner_pledges(found, roles)
     pledges = [t for t, e in found if e.type == "Pledge"]
     copies, denials = _denied_copies(sent, found, roles)
     # "Beijing dismissed the accusation": a stance of its own, unless it denies an event.
     found = [(t, e) for t, e in found if not (e.type == "Statement" and t.i in denials)] + copies
     found = _protests(found, lexicon)
     found = _shared_receivers(found, roles)
+    found = _companions_meet(found, roles)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
     found = [(t, e) for t, e in found if not (e.type == "Deployment" and lexicon.verbs.get(t.lemma_.lower())
@@ -130,6 +133,33 @@ def _merge_promised(found: list, lexicon: Lexicon) -> list:
             merged[index] = (token, replace(event, type="Pledge",
                                             status="asserted" if event.status == "hedged" else event.status))
     return merged
+
+
+def _merge_inner_pledges(found: list, roles: Roles) -> list:
+    """Fold a pledge inside another into it: "China promised to keep helping Solomon Islands",
+    "Putin promised that Russia would help North Korea build satellites" are one promise, to
+    whom the inner verb helps."""
+    events = [event for _, event in found]
+    folded = set()
+    for k, (token, event) in enumerate(found):
+        # A gapped clause ("and Canada eight armoured vehicles") is a pledge of its own.
+        if event.type != "Pledge" or roles.lexicon.verbs.get(token.lemma_.lower()) != "Pledge":
+            continue
+        outer = next((j for j, (t, e) in enumerate(found) if j != k and j not in folded and e.type == "Pledge"
+                      and t.i != token.i and _said_in(token, t)), None)
+        if outer is None:
+            continue
+        pledger = events[outer].agent
+        known = roles.context.entities.get(pledger) if pledger else None
+        if pledger and {pledger, known.state if known else None} & set(event.participants):
+            # "Kim Jong Un vowed to support Russia": the inner promise already says who makes it.
+            continue
+        folded.add(k)
+        helped = tuple(p for p in event.participants if p not in events[outer].participants
+                       and roles.type_of(p) == "State")
+        events[outer] = replace(events[outer], participants=events[outer].participants + helped,
+                                recipient=events[outer].recipient or (helped[0] if len(helped) == 1 else None))
+    return [(token, events[k]) for k, (token, _) in enumerate(found) if k not in folded]
 
 
 def _promised(token, pledge) -> bool:
@@ -322,6 +352,33 @@ def _shared_receivers(found: list, roles: Roles) -> list:
     return shared
 
 
+def _companions_meet(found: list, roles: Roles) -> list:
+    """Give talks held on a trip those who travel with the visitor: "travelled to Kyiv with
+    Blinken for talks with Zelenskyy", "arrived in Niamey with an ECOWAS delegation and held talks
+    with Tiani"."""
+    visits = [(t, e) for t, e in found if e.type == "Visit" and e.agent]
+    joined = []
+    for token, event in found:
+        if event.type == "Meeting":
+            for visit_token, visit in visits:
+                if visit.agent not in event.participants or not _on_trip(token, visit_token):
+                    continue
+                companions = tuple(dict.fromkeys(
+                    a for prep in visit_token.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for pobj in prep.children if pobj.dep_ == "pobj" for a in roles.actors(pobj)
+                    if a in visit.participants and a not in event.participants))
+                event = replace(event, participants=event.participants + companions)
+        joined.append((token, event))
+    return joined
+
+
+def _on_trip(token, visit) -> bool:
+    # "travelled … for talks", "arrived … and held talks": the talks hang on the trip's verb.
+    verb = token.head if token.dep_ == "dobj" else token
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == visit.i \
+        or verb.dep_ == "conj" and verb.head.i == visit.i
+
+
 def _joined(token, earlier) -> bool:
     # "…, and Germany has pledged …", "…, while Norway has pledged six": a clause joined to it.
     path = path_up(token, earlier)
@@ -373,8 +430,11 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
         # "Zelenskyy announced the capture": the capture is the news, told already.
         return True
     reporting = lexicon.modality["reporting_verbs"]
-    # "told a meeting of SCO leaders that …": the meeting is where the words were said, not what was said.
+    # "told a meeting of SCO leaders that …": the meeting is where the words were said, not what
+    # was said. "Putin said Russian forces would shoot the F-16s down": a fight that may come is
+    # the speaker's threat, a statement of its own.
     others = [other for other, e in found if e.type != "Statement" and other is not token
+              and not (e.type == "Combat" and e.status == "hedged")
               and not (other.head.i == token.i and lexicon.told_gathering(other))]
     if token.dep_ == "relcl":
         # "held talks with Lavrov, who said …": Lavrov speaks; the talks are not what he said.

@@ -381,7 +381,7 @@ class Roles:
         pronoun = {"him": "he", "her": "she"}.get(token.lower_)
         root = token.sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ == pronoun), None)
-        if subject is None or subject.i > token.i or token.head.i == root.i:
+        if subject is None or subject.i > token.i or token.head.i == root.i or _shares_subject(token, root):
             return []
         return self._previous_subject(subject)
 
@@ -524,8 +524,14 @@ class Roles:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}]
         arguments += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
-        return {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
-                if t.i in self.token_iris and t.i != token.i}
+        if token.lower_ in {"him", "her"} and verb.dep_ == "conj" \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # "who witnessed the signing and told her": the subject of the first verb is this one's.
+            arguments += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        found = {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
+                 if t.i in self.token_iris and t.i != token.i}
+        # "Marcos, who told her": the one the clause describes.
+        return found | {iri for c in arguments if c.lower_ == "who" for iri in self._actor(c)}
 
     def _named_after(self, token) -> list[str]:
         """Resolve "he" in a clause that opens the sentence to the person its main clause is about:
@@ -718,3 +724,11 @@ def _after_and(token) -> bool:
     name for the first ("the ministers of Congo and Rwanda")."""
     start = token.left_edge.i
     return start > 0 and token.doc[start - 1].dep_ == "cc"
+
+
+def _shares_subject(token, root) -> bool:
+    """Whether the verb a pronoun hangs from has no subject of its own but the main clause's: in
+    "he held talks with Kang and told him", "him" cannot be "he"."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.dep_ == "conj" and verb.head.i == root.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

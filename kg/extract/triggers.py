@@ -312,6 +312,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if kind is None and lemma in lexicon.needs_preposition and not _told_as_fought(token, lexicon):
             return None
+        if lexicon.nouns.get(lemma) == "Combat" and any(c.dep_ == "det" and c.lower_ == "any"
+                                                         for c in token.children):
+            # "any attack on Philippine vessels would invoke the treaty": what may never happen.
+            return None
         if any(t.lemma_.lower() in lexicon.trip_verbs and (trip := _trip(t)) is not None and trip.i == token.i
                and _trip_takes(t, lexicon) for t in token.head.subtree):
             # "her trip is due to take her to Egypt": the verb tells the trip.
