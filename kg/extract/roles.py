@@ -521,11 +521,10 @@ class Roles:
         # "Putin hosted him", "He told Putin": a pronoun is never another argument of its own verb.
         if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}:
             return set()
-        verb = token.head.head if token.dep_ == "pobj" else token.head
+        verb = _verb_of(token)
         arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}]
         arguments += [p for c in verb.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"]
-        if token.lower_ in {"him", "her"} and verb.dep_ == "conj" \
-                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if token.lower_ in {"him", "her"} and _borrows_subject(verb):
             # "who witnessed the signing and told her": the subject of the first verb is this one's.
             arguments += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         found = {self.token_iris[t.i] for c in arguments if c.i != token.i for t in _phrase(c)
@@ -726,9 +725,18 @@ def _after_and(token) -> bool:
     return start > 0 and token.doc[start - 1].dep_ == "cc"
 
 
+def _verb_of(token):
+    """Return the verb an argument hangs from, through its preposition if it has one."""
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
+def _borrows_subject(verb) -> bool:
+    """Whether a verb joined by "and" has no subject of its own, so takes the first verb's."""
+    return verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _shares_subject(token, root) -> bool:
-    """Whether the verb a pronoun hangs from has no subject of its own but the main clause's: in
-    "he held talks with Kang and told him", "him" cannot be "he"."""
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    return verb.dep_ == "conj" and verb.head.i == root.i \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    """Whether the verb a pronoun hangs from has the main clause's subject: in "he held talks
+    with Kang and told him", "him" cannot be "he"."""
+    verb = _verb_of(token)
+    return _borrows_subject(verb) and verb.head.i == root.i
