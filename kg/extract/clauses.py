@@ -101,9 +101,23 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             asked = [c for c in node.head.children if c.dep_ == "dobj"]
             if asked:
                 return [a for c in asked for a in roles.actors(c)], [], None
-        if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "VERB":
-            # "accused Pyongyang of sending shells": the object of the verb is the doer.
+        if node.dep_ == "prep" and node.lower_ == "as" and node.head.lemma_ in roles.lexicon.modality["quoting_verbs"]:
+            # "quoted Amir-Abdollahian as saying", "Aliyev was quoted by Azertag as saying": the one quoted speaks.
+            quoted = [a for c in node.head.children if c.dep_ in {"dobj", "nsubjpass"} for a in roles.actors(c)]
+            if quoted:
+                return quoted, [], None
+        judging = {*roles.lexicon.modality["judging_verbs"], *roles.lexicon.modality["blaming_verbs"]}
+        if node.dep_ == "prep" and node.head.pos_ == "VERB" \
+                and (node.lower_ == "of" or node.lower_ == "for" and node.head.lemma_ in judging):
+            # "accused Pyongyang of sending shells", "condemned North Korea for supplying shells",
+            # "thanked China for delivering the jets": the object of the verb is the doer.
             doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
+            if doers:
+                return doers, [], None
+        if node.dep_ == "prep" and node.lower_ == "of" and node.head.dep_ == "dobj" \
+                and node.head.head.lemma_ in roles.lexicon.modality["charging_verbs"]:
+            # "accuses Congo's army of fighting alongside the FDLR", with "of" hung on the army.
+            doers = roles.actors(node.head)
             if doers:
                 return doers, [], None
         node = node.head
@@ -249,6 +263,11 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
                 # whoever announces held the talks.
                 subjects = subject(node, roles)[0]
             return subjects, node
+        if path_word == "on" and node.pos_ in {"PROPN", "NOUN"}:
+            # "Rahmon, on a state visit to Kyrgyzstan, held talks": the one on the trip.
+            people = [a for a in roles.actors(node) if roles.type_of(a) == "Person"]
+            if people:
+                return people, None
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
             return [], None
         path_word = node.lower_ if node.dep_ == "prep" else path_word
@@ -265,6 +284,9 @@ def place_heads(head, trigger) -> list:
             if child.dep_ == "xcomp":
                 heads.append(child)
                 heads += [c for c in child.children if c.dep_ == "dobj"]
+            elif child.dep_ == "appos" and child.pos_ == "ADJ" or child.dep_ == "advmod" and child.lower_ == "back":
+                # "a state visit, his first to Cambodia since 2016"; "ordered troops back into Somalia"
+                heads.append(child)
     return list(dict.fromkeys(heads))
 
 

@@ -63,7 +63,8 @@ def extract_events(doc, *, offset: int, token_iris: dict[int, str], context: Art
             for event in _build_events(token, type_, sent, roles, published, article_text):
                 if _enough(event, roles):
                     found.append((token, event))
-        told = list(reconcile(sent, found, roles))
+        lone = frozenset(t.i for t, e in found if not has_sides(t, e, roles))
+        told = list(reconcile(sent, found, roles, lone))
         chosen = chooser(told, roles) if chooser is not None else [event for _, event in told]
         events = tuple(event for (trigger, _), event in zip(told, chosen, strict=True)
                        if has_sides(trigger, event, roles))
@@ -213,11 +214,23 @@ def _force_moves(frame: Frame) -> bool:
                for m in movers) or any(frame.roles.type_of(a) == "MilitaryUnit" for a in frame.agents)
 
 
+def _sent_back_abroad(trigger, roles: Roles) -> bool:
+    """Whether troops sent "back" go to a state other than their own: "ordered several hundred US
+    troops back into Somalia" deploys them again."""
+    return any(prep.lower_ in _MOVE_PREPS and (iri := roles.token_iris.get(p.i)) and roles.type_of(iri) == "State"
+               and iri not in roles.actors(o)
+               for node in (trigger, *trigger.children) for prep in node.children if prep.dep_ == "prep"
+               for p in prep.children if p.dep_ == "pobj"
+               for o in trigger.children if o.dep_ == "dobj")
+
+
 def _ordered_to_do_else(trigger, lexicon: Lexicon) -> bool:
     """Whether troops are ordered to do something other than go somewhere: "ordered the army to
     shoot to kill", "ordered his units to withdraw" (but "ordered units to move closer", "ordered
     3,000 troops to Europe")."""
-    if any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for c in trigger.children):
+    # "ordered several hundred US troops back into Somalia"
+    if any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for node in (trigger, *trigger.children)
+           if node is trigger or node.dep_ == "advmod" for c in node.children):
         return False
     orders = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
     return bool(orders) and not any(lexicon.verbs.get(t.lemma_.lower()) in {"Deployment", "Visit"}
@@ -252,7 +265,7 @@ def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
         return None
     if type_ == "Deployment" and any(c.dep_ in {"advmod", "prt"} and c.lower_ in lexicon.return_words
                                      or c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.departures
-                                     for c in trigger.children):
+                                     for c in trigger.children) and not _sent_back_abroad(trigger, roles):
         # "ordered the extra forces back to their bases", "ordering the American troops to
         # leave" withdraws them.
         return None
@@ -514,8 +527,10 @@ def _combat_target(obj, roles: Roles, *, strike: bool) -> list[str]:
     # largest city in eastern Congo") is no one's.
     if found or not strike and roles.token_iris.get(obj.i) and roles.type_of(roles.token_iris[obj.i]) == "Place":
         return found
-    return [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
-            and (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"]
+    # "hideouts in Iran's Sistan-Baluchestan province"
+    return [iri for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "across"}
+            for n in (t, *(c for c in t.children if c.dep_ == "poss"))
+            if (iri := roles.token_iris.get(n.i)) and roles.type_of(iri) == "State"]
 
 
 def _settle_cargo(frame: Frame) -> None:
@@ -530,6 +545,11 @@ def _settle_cargo(frame: Frame) -> None:
             if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "State"))
         buyers = [a for a in frame.agents if a not in sellers] or [a for a in frame.others if a not in sellers]
         frame.agents, frame.recipients = sellers, list(dict.fromkeys(frame.recipients + buyers))
+    if frame.type == "Transfer" and not frame.recipients and frame.trigger.dep_ == "acl" \
+            and frame.trigger.tag_ == "VBN":
+        # "its air force flies Kfir jets supplied by Israel", "relies on jets donated by Russia":
+        # whoever has them received them.
+        frame.recipients += [a for a in _holders(frame.trigger.head, roles) if a not in frame.agents]
     if frame.type in {"Transfer", "Pledge"} and not frame.recipients:
         # "a package of ammunition and other military aid for Ukraine"; "donors pledged €5.8 billion
         # for Syria", "$567 million in weapons for Taiwan"
@@ -542,6 +562,19 @@ def _settle_cargo(frame: Frame) -> None:
         # arms are sent by a state, not by a person or ministry.
         frame.agents = list(dict.fromkeys(own_state(a, roles) for a in frame.agents))
         frame.recipients = list(dict.fromkeys(own_state(a, roles) for a in frame.recipients))
+
+
+def _holders(noun, roles: Roles) -> list[str]:
+    """Return who has a thing: its possessor ("Argentina's jets"), else the subject of the verb
+    it is the object of ("Colombia's air force flies Kfir jets"), each for their state."""
+    owners = [a for c in noun.children if c.dep_ == "poss" for a in roles.actors(c)]
+    node = noun
+    while not owners and node.dep_ in {"dobj", "pobj", "prep", "conj", "appos"} and node.head is not node:
+        node = node.head
+        if node.pos_ == "VERB" and node.dep_ != "prep":  # "including" is a preposition here
+            owners = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
+            break
+    return list(dict.fromkeys(own_state(a, roles) for a in owners))
 
 
 def _noun_roles(frame: Frame) -> None:
@@ -570,6 +603,12 @@ def _noun_roles(frame: Frame) -> None:
         frame.others += [a for c in trigger.children if c.dep_ in {"compound", "poss"} for a in roles.actors(c)]
         frame.others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
+        # "talks hosted by Saudi Arabia", "a summit co-chaired by Ruto and Mnangagwa", "talks
+        # mediated by Beijing": whoever hosts, chairs or mediates takes part.
+        frame.others += [a for clause in trigger.children if clause.dep_ == "acl"
+                         and clause.lemma_.lower() in roles.lexicon.light_verbs
+                         for by in clause.children if by.dep_ == "agent"
+                         for p in by.children if p.dep_ == "pobj" for a in roles.actors(p)]
     if type_ == "Pledge":
         committed, receivers = _pledge_clause(trigger, roles)
         if committed:
@@ -643,6 +682,11 @@ def _preposition_roles(frame: Frame) -> None:
         cargo_tokens = frame.objects
     if frame.troops is not None and frame.troops.dep_ == "attr":
         cargo_tokens = cargo_tokens + [frame.troops]
+    # "sent the carrier HMS Prince of Wales and its strike group to Australia": the parser hangs
+    # where they go on the last of what is sent.
+    cargo_tokens = cargo_tokens + [c for t in cargo_tokens for c in t.conjuncts if c.i > t.i]
+    # "send a submarine armed with nuclear weapons to South Korea": or on what describes it.
+    cargo_tokens = cargo_tokens + [c for t in cargo_tokens for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if type_ in {"Statement", "Meeting"}:
         # "lodged a protest with Iran's ambassador": the words are the object, and so is whom
         # they are addressed to; "paid a courtesy call on Marcos": whom the call is on.
@@ -651,29 +695,40 @@ def _preposition_roles(frame: Frame) -> None:
     if cargo and trigger.dep_ == "acl" and frame.lemma in lexicon.carriers and trigger.head.dep_ == "nsubj":
         # "Trains carrying the first Russian soldiers arrived in Belarus": where the carriers go.
         verb_heads.append(trigger.head.head)
+    if type_ == "Signing" and frame.lemma in lexicon.acts_alone:
+        # "handed over the country's instrument of accession to Antony Blinken": to its keeper,
+        # wherever the parser hangs "to".
+        frame.others += [a for o in frame.objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"
+                         for a in roles.actors(t, owners=False)]
     for prep in prepositions(place_heads(frame.head, trigger) + cargo_tokens + verb_heads):
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
             if (word in _COMPANION_PREPS or word == "by" and type_ == "Pledge") and not (cargo and frame.recipients):
                 # "travelled with his foreign minister"; but "a visit to Russia, with Israel's war
                 # in Gaza on the agenda" brings no one along.
-                frame.others += roles.actors(pobj, owners=type_ != "Visit")
+                frame.others += [a for a in roles.actors(pobj, owners=type_ != "Visit")
+                                 if not (type_ == "Deployment" and roles.type_of(a) == "Organization")]
             elif word in _TARGET_PREPS and type_ == "Combat":
-                # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on Moscow"
-                frame.others += roles.actors(pobj)
+                # "fired a missile at Ukraine", "fighting against Russian forces", "an attack on
+                # Moscow", "strikes on military sites in Iran" (when someone strikes them)
+                frame.others += _combat_target(pobj, roles, strike=True) if frame.agents else roles.actors(pobj)
                 frame.places += [p for p in roles.places(pobj, agent=agent_hint) if roles.type_of(p) == "Place"]
             elif (word in _MOVE_PREPS or word == "for" and frame.lemma in lexicon.departures) \
                     and type_ in {"Visit", "Deployment", "Transfer", "Combat", "Pledge"}:
                 found = roles.places(pobj, agent=agent_hint)
                 frame.destinations += found
                 frame.places += [p for p in found if roles.type_of(p) == "Place"]
-                frame.recipients += [p for p in found if roles.type_of(p) == "State"] \
+                # "the sale of NASAMS systems to Taiwan": a place no state holds receives too.
+                frame.recipients += [p for p in found if roles.type_of(p) == "State"
+                                     or type_ == "Transfer" and roles.self_governed(p)] \
                     or [a for a in roles.actors(pobj) if type_ != "Visit" or roles.type_of(a) == "Person"]
             elif word == "through" and frame.troops is not None:
                 # "warships sailed through the Taiwan Strait"; but a leader travelling through a
                 # country on the way visits only where the trip ends.
                 frame.places += [p for p in roles.places(pobj) if roles.type_of(p) == "Place"]
-            elif type_ == "Meeting" and word in {"on", "upon"} and prep.head in cargo_tokens:
+            elif type_ == "Meeting" and word in {"on", "upon"} and (prep.head in cargo_tokens
+                                                                 or frame.lemma in lexicon.calls_on):
+                # "paid a courtesy call on Marcos", "called on President Putin in the Kremlin"
                 frame.others += roles.actors(pobj, owners=False)
             elif type_ == "Statement" and (word == "to" or word in {"on", "upon"} and frame.lemma in lexicon.calls_on):
                 # "apologised to Putin", "wrote to the UN Security Council", "called on China to
@@ -749,7 +804,7 @@ def _settle_places(frame: Frame) -> bool:
     if type_ == "Visit" and not frame.agents:
         # "ships heading to Israel": a visit needs someone who goes.
         return False
-    if type_ == "Visit" and frame.lemma == "be" and not (
+    if type_ == "Visit" and (frame.lemma == "be" or frame.lemma in lexicon.stays) and not (
             frame.places and roles.type_of(frame.agents[0]) == "Person"
             and host_state(frame.agents[0], frame.places[0], roles)):
         # "Zelenskyy was in Washington" is a trip; "Putin was in Moscow" is not.
@@ -759,6 +814,15 @@ def _settle_places(frame: Frame) -> bool:
             for t in frame.trigger.subtree):
         # "fired two ballistic missiles into the sea": a test, with no one fought; but a named
         # sea is where the fighting is ("attacking merchant ships in the Red Sea").
+        return False
+    if type_ == "Combat" and frame.lemma in lexicon.firing_verbs and frame.trigger.pos_ == "VERB" \
+            and any(lexicon.cargo_type(o) == "Transfer" for o in frame.objects) \
+            and not any(t.dep_ == "prep" and t.lower_ in _TARGET_PREPS | {"into"}
+                        and not any(p.ent_type_ in {"DATE", "TIME"} for p in t.children)
+                        for t in frame.trigger.subtree) \
+            and not any(a.lemma_.lower() in lexicon.modality["denial_verbs"] for a in frame.trigger.ancestors):
+        # "North Korea fired an intercontinental ballistic missile": a launch at no one is a test
+        # (but "denied firing any missiles" denies an attack).
         return False
     if type_ == "Combat" and frame.lemma in lexicon.casualty_verbs and frame.trigger.pos_ == "VERB" \
             and any(c.dep_ == "auxpass" for c in frame.trigger.children) \

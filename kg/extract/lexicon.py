@@ -82,6 +82,7 @@ class Lexicon:
     needs_agent: frozenset[str]
     reports_only: frozenset[str]
     calls_on: frozenset[str]
+    stays: frozenset[str]
     phrasal_not: frozenset[tuple[str, str]]
     object_senses: dict[str, dict[str, str]]
     interception: frozenset[str]
@@ -101,9 +102,9 @@ class Lexicon:
         if kind is None and token.text[:1].isupper() and token.dep_ not in {"compound", "amod", "nmod"}:
             # "received its first F-16s", "six of its 12 Rafales": a weapon is often named, not
             # described. ("CAESAR howitzers" are described by the noun the name hangs on.)
-            if self._weapon_name(token):
+            if self.weapon_name(token):
                 return "Transfer"
-        if kind == "Deployment" and any(t.dep_ in {"compound", "amod", "nmod"} and self._weapon_name(t)
+        if kind == "Deployment" and any(t.dep_ in {"compound", "amod", "nmod"} and self.weapon_name(t)
                                         for c in token.lefts for t in c.subtree):
             # "36 F-15 fighters", "42 Rafale fighters": aircraft, not fighting men.
             return "Transfer"
@@ -114,7 +115,7 @@ class Lexicon:
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.audience_verbs \
             and self.nouns.get(noun.lemma_.lower()) == "Meeting"
 
-    def _weapon_name(self, token) -> bool:
+    def weapon_name(self, token) -> bool:
         """Whether a capitalised word names a weapon: a designation ("F-16s") or a known name ("Rafales")."""
         name = token.lower_
         named = name in self.weapon_names or name.removesuffix("s") in self.weapon_names
@@ -213,6 +214,7 @@ def load_lexicon() -> Lexicon:
                    needs_agent=_per_type(data, "needs_agent"),
                    reports_only=_per_type(data, "reports_only"),
                    calls_on=_per_type(data, "calls_on"),
+                   stays=_per_type(data, "stays"),
                    phrasal_not=frozenset(tuple(pair.split()) for pair in data.get("phrasal_not", [])),
                    object_senses=senses,
                    interception=_per_type(data, "interception"),

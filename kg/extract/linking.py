@@ -125,6 +125,9 @@ def link_paragraph(doc, offset: int, context: ArticleContext) -> dict[int, str]:
     shared = [ent for ent in doc.ents if ent.label_ == SHARED_LABEL]
     surnames = [ent for ent in doc.ents if ent.label_ == SURNAME_LABEL]
     for ent in doc.ents:
+        if ent.label_ == RULER_LABEL and _names_vessel(ent):
+            # "the container ship Maersk Hangzhou", "the frigate Baden-Württemberg"
+            continue
         if ent.label_ == RULER_LABEL and len(ent) == 1 \
                 and gazetteer.entities[ent.ent_id_].type in {"Organization", "MilitaryUnit"} \
                 and (start := _name_start(ent, token_iris)) < ent.start:
@@ -339,6 +342,10 @@ def _names_weapon(ent) -> bool:
     # not a body or a place.
     doc, lexicon = ent.doc, load_lexicon()
     after = [t for t in doc[ent.end:ent.end + 2] if not t.like_num]
+    if ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and lexicon.weapon_name(ent.root) \
+            and any(t.like_num for t in doc[max(ent.start - 2, 0):ent.start]):
+        # "12 used Typhoons", "six of its 12 Rafales": counted, so things.
+        return True
     return ent.label_ in {"ORG", "GPE"} and len(ent) == 1 and bool(after) and after[0].pos_ == "NOUN" \
         and (lexicon.cargo_type(after[0]) is not None or ent.text.lower() in lexicon.weapon_names)
 
@@ -361,10 +368,12 @@ def _short_form(span, token_iris: dict[int, str], context: ArticleContext) -> st
 
 
 def _names_vessel(ent) -> bool:
-    # "the Lady R, a sanctioned Russian cargo ship", "the tanker Sounion": a ship's name.
+    # "the Lady R, a sanctioned Russian cargo ship", "the tanker Sounion", "the container ship
+    # Maersk Hangzhou": a ship's name, not a firm's or a person's.
     vessels, root = linking_words()["vessel_nouns"], ent.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in vessels for c in root.children) \
-        or root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in vessels and root.head.i < root.i
+        or root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in vessels and root.head.i < root.i \
+        or ent.start > 0 and ent.doc[ent.start - 1].lower_ in vessels
 
 
 def _ner_type(ent) -> str:
@@ -717,7 +726,10 @@ def _new_entity(ent, type_: str, context: ArticleContext) -> str | None:
         type_ = "Organization"
     if words[-1].lower_ in vocabulary["unit_heads"] and type_ != "Person":
         type_ = "MilitaryUnit"
-    if words[-1].lower_ in vocabulary["agreement_heads"]:
+    # The head word ends the name, or comes before its first preposition: "the Convention on Cluster
+    # Munitions", "the Guidelines for Nuclear Deterrence".
+    head = next((w for w, after in zip(words, words[1:]) if after.lower_ in {"on", "for", "of", "between"}), words[-1])
+    if {words[-1].lower_, words[-1].lemma_.lower(), head.lower_, head.lemma_.lower()} & vocabulary["agreement_heads"]:
         # "the Pukpuk Mutual Defence Treaty", tagged as an organisation: an agreement signs nothing.
         type_ = "Agreement"
     if type_ == "Person" and any(t.lower_ == "of" for t in words):

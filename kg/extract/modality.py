@@ -171,6 +171,8 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     if source is None:
         reporters = list(head.ancestors) + [c for c in head.children if c.dep_ in {"ccomp", "parataxis"}
                                             or c.dep_ == "conj" and c.i > head.i]
+        # "Turkey, the ministry added, was ready to take every step": the aside hangs on the verb above.
+        reporters += [c for a in head.ancestors for c in a.children if c.dep_ == "parataxis"]
         for node in reporters:
             if node.lemma_ in words["reporting_verbs"] or node.lemma_ in words["charging_verbs"]:
                 speakers = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]

@@ -28,8 +28,12 @@ _CHARGED_ACTS = frozenset({"Combat", "Transfer", "Deployment"})
 _WHEN_PREPS = frozenset({"during", "at", "after", "before"})
 
 
-def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]:
-    """Yield the events of one sentence from its candidates; both are (trigger, event) pairs."""
+def reconcile(sent, found: list, roles: Roles, lone: frozenset[int] = frozenset()) -> Iterator[tuple[object, Event]]:
+    """Yield the events of one sentence from its candidates; both are (trigger, event) pairs.
+
+    ``lone`` holds the indices of triggers whose events have lost a side they need, so that
+    they will not be kept: a saying that reports only one of them still says something.
+    """
     lexicon, context = roles.lexicon, roles.context
     # "struck 60 targets, hitting radar sites": the participle tells more of the same strike;
     # "fought alongside Russian troops to drive Ukrainian forces out": so does the purpose.
@@ -64,7 +68,7 @@ def reconcile(sent, found: list, roles: Roles) -> Iterator[tuple[object, Event]]
         if event.type != "Pledge" and any(_promised(token, p) for p in pledges):
             continue
         # "X said that Y sent troops": what X said is the deployment, with X as its source.
-        if event.type == "Statement" and _attribution_only(token, event, found, lexicon):
+        if event.type == "Statement" and _attribution_only(token, event, found, lexicon, lone):
             continue
         if event.type == "Statement" and _body_cites(token, event, roles):
             if roles.type_of(event.agent) == "Organization":
@@ -414,7 +418,7 @@ def _protests(found: list, lexicon: Lexicon) -> list:
     return found
 
 
-def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> bool:
+def _attribution_only(token, event: Event, found: list, lexicon: Lexicon, lone: frozenset[int]) -> bool:
     """Tell whether a statement only attributes another event in its sentence, or states nothing.
 
     "X said troops were sent", "troops were sent, X told lawmakers": the deployment is the
@@ -433,7 +437,7 @@ def _attribution_only(token, event: Event, found: list, lexicon: Lexicon) -> boo
     # "told a meeting of SCO leaders that …": the meeting is where the words were said, not what
     # was said. "Putin said Russian forces would shoot the F-16s down": a fight that may come is
     # the speaker's threat, a statement of its own.
-    others = [other for other, e in found if e.type != "Statement" and other is not token
+    others = [other for other, e in found if e.type != "Statement" and other is not token and other.i not in lone
               and not (e.type == "Combat" and e.status == "hedged")
               and not (other.head.i == token.i and lexicon.told_gathering(other))]
     if token.dep_ == "relcl":

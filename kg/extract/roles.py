@@ -120,6 +120,13 @@ class Roles:
                 named = self._actor(described.head)
                 if named:
                     return named
+            if any(c.dep_ == "conj" for c in described.children) \
+                    and all(c.i < token.i for c in described.children if c.dep_ == "conj") \
+                    and not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in (token.head, *token.head.children)):
+                # "cooperation between Russia and North Korea, which signed a treaty": the clause
+                # after the pair is about both (but "… and the United States, which has agreed" is
+                # about the last).
+                return self.actors(described)
             return self._actor(described)
         if token.lower_ == "whose" and token.dep_ == "poss":
             # "Eritrea, whose troops fought alongside Ethiopian forces": the noun the clause describes.
@@ -137,11 +144,15 @@ class Roles:
                 # "it" stands for a state or body only as a subject, possessor or indirect object
                 # ("it had sent troops"); as an object it is nearly always a thing ("called it a
                 # breakthrough").
-                charged = token.dep_ == "dobj" and token.head.lemma_ in self.lexicon.modality["charging_verbs"]
+                words = self.lexicon.modality
+                # "accused it of fuelling tensions", "urged it to prevent a recurrence": someone.
+                charged = token.dep_ == "dobj" and (token.head.lemma_ in words["charging_verbs"]
+                                                    or token.head.lemma_ in words["request_verbs"]
+                                                    and any(c.dep_ == "xcomp" for c in token.head.children))
                 if token.dep_ not in {"nsubj", "nsubjpass", "poss", "dative"} and not charged:
                     return []
                 if charged:
-                    # "He accused it of fuelling tensions": only someone can be accused.
+                    # "He accused it of fuelling tensions": only someone can be accused, or asked.
                     return self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
                 if token.dep_ == "dative":
                     # "sending it hundreds of tanks": whom the sending is for.
@@ -153,8 +164,9 @@ class Roles:
                     return [speaker]
                 if self._said_of_thing(token):
                     return []
-                return self._governing_subject(token) or self._joined_subject(token) or \
-                    self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
+                return self._governing_subject(token) or self._speaker_again(token) \
+                    or self._joined_subject(token) or self._accuser(token) \
+                    or self._antecedent(token, {"State", "Organization", "MilitaryUnit"})
             return self._coordinated_before(token) or self._group_antecedent(token)
         # A name in apposition says who is meant, before any post in the KB does.
         appositions = [a for c in token.children if c.dep_ == "appos" and not _after_and(c) for a in self._actor(c)] \
@@ -197,6 +209,10 @@ class Roles:
                          and (iri := self.token_iris.get(c.i))):
             # "the Gaza side of the crossing" is a place, not a party.
             return []
+        if group and any(t.pos_ == "PROPN" for c in token.children if c.dep_ == "compound" for t in c.subtree):
+            # "the Viv Ansanm gang alliance": a name of something else than the kind meant (here
+            # taken for a person's), or missed, not one told before.
+            return []
         if group and any(c.lower_ in {"the", "both", "all", "their", "each"} for c in token.children):
             # "the two leaders", "both sides", "the three countries", "the leaders": the actors of
             # that kind named last, or the people of the meeting just reported.
@@ -208,7 +224,7 @@ class Roles:
             found = roles and self._antecedent(token, set(group), count=count, roles=roles) \
                 or self._antecedent(token, set(group), count=count, word=token.lemma_.lower()) \
                 or self._antecedent(token, set(group), count=count)
-            named = self._sentence_states(token) if group == ["State"] and count >= 2 else []
+            named = self._sentence_states(token) if group[0] == "State" and count >= 2 else []
             if len(named) == count and not self._in_sentence(found, token):
                 # "Xi paid a state visit to Vietnam, when the two countries signed …": the states
                 # the sentence names, each person's for them.
@@ -268,6 +284,17 @@ class Roles:
             # States and Japan": whom they act for.
             found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
                      for p in prep.children if p.dep_ == "pobj" for a in self.actors(p)]
+            if found:
+                return found
+        if token.lemma_.lower() in pronouns["resident_nouns"] \
+                and not any(c.lower_ in pronouns["former_words"] for c in token.children):
+            # "officials in Washington", "diplomats in Beijing": the state of the place they work
+            # in (but not "former diplomats in Jakarta").
+            found = [state for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                     for p in prep.children if p.dep_ == "pobj" and (iri := self.token_iris.get(p.i))
+                     and self.type_of(iri) == "Place" and (state := self.context.entities[iri].state)]
+            for state in found:
+                self.context.register(state)
             if found:
                 return found
         lemma = token.lemma_.lower()
@@ -333,6 +360,31 @@ class Roles:
             verb = verb.head
         return []
 
+    def _speaker_again(self, token) -> list[str]:
+        """Resolve "its" in a second reported clause to whoever reports it: "The Royal Thai Army said
+        Cambodian soldiers had fired first, and that its troops had only fired back"."""
+        if token.dep_ != "poss" or token.head.dep_ != "nsubj":
+            return []
+        clause = token.head.head
+        if clause.dep_ != "conj" or clause.head.dep_ != "ccomp" \
+                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                or clause.head.head.lemma_ not in self.lexicon.modality["reporting_verbs"]:
+            return []
+        return [a for c in clause.head.head.children if c.dep_ == "nsubj" for a in self.actors(c)
+                if self.type_of(a) in {"State", "Organization"}]
+
+    def _accuser(self, token) -> list[str]:
+        """Resolve "its" in what someone is accused of to the accuser: "it has accused Congolese
+        forces of firing shells into its territory" (the accused do not shell their own)."""
+        if token.dep_ != "poss" or token.head.dep_ != "pobj":
+            return []
+        verb = token.head.head.head
+        charge = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else None
+        if charge is None or charge.head.dep_ != "dobj" \
+                or charge.head.head.lemma_ not in self.lexicon.modality["charging_verbs"]:
+            return []
+        return [a for c in charge.head.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+
     def _said_of_thing(self, token) -> bool:
         """Whether "it" is the thing just judged: "welcomed the decision, saying it would expand
         the military's role", "called the move a mistake and said it would backfire"."""
@@ -358,11 +410,13 @@ class Roles:
         return names[:1]
 
     def _joined_subject(self, token) -> list[str]:
-        # "Rwanda denies fighting alongside the M23, and it has accused …": the subject of the
-        # clause "it" is joined to, not the group named last.
-        if token.dep_ != "nsubj" or token.head.dep_ != "conj":
+        # "Rwanda denies fighting alongside the M23, and it has accused …", "Serbia has stayed out
+        # of sanctions, and its air force still relies on MiG-29s": the subject of the clause "it"
+        # is joined to, not the group named last.
+        subject = token if token.dep_ == "nsubj" else token.head if token.dep_ == "poss" else None
+        if subject is None or subject.dep_ != "nsubj" or subject.head.dep_ != "conj":
             return []
-        found = [a for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
+        found = [a for c in subject.head.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
                  for a in self.actors(c) if self.type_of(a) in {"State", "Organization"}]
         return found if len(found) == 1 else []
 

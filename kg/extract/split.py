@@ -61,6 +61,13 @@ def split(frame: Frame, event: Event) -> Iterator[Event]:
             yield replace(event, participants=(agents[0], *people), recipient=people[0] if len(people) == 1 else None,
                           place=place or event.place)
         return
+    hosts = _each_at_home(frame, partners)
+    if len(agents) == 1 and hosts:
+        # "flew to Abu Dhabi and Riyadh for talks with Mohamed bin Zayed and Mohammed bin Salman":
+        # a meeting with each, where each is at home.
+        for partner, place in hosts.items():
+            yield replace(event, participants=(agents[0], partner), recipient=partner, place=place)
+        return
     if len(agents) == 1 and len(partners) >= 2 and _one_by_one(frame) \
             and all(roles.type_of(p) in {"Person", "State"} for p in partners):
         # "held separate talks with Kishida and with Li", "signed security agreements with Scholz
@@ -161,6 +168,22 @@ def _each_with(frame: Frame, partners: list[str], event_place: str | None) -> li
     if goes_on and len(places) < 2:
         return []
     return found if len(found) >= 2 and len({a for people, _ in found for a in people}) == len(partners) else []
+
+
+def _each_at_home(frame: Frame, partners: list[str]) -> dict[str, str]:
+    """Return a place for each partner of a meeting when they are people of two or more states and
+    the sentence names a place in each one's state ("due in Paris and London for talks with Macron
+    and Starmer"); empty otherwise, as for a summit of three in one place."""
+    roles = frame.roles
+    if frame.type != "Meeting" or len(partners) < 2 or not all(roles.type_of(p) == "Person" for p in partners):
+        return {}
+    states = {p: roles.context.entities[p].state for p in partners}
+    if None in states.values() or len(set(states.values())) < len(partners):
+        return {}
+    places = [iri for t in frame.sent if (iri := roles.token_iris.get(t.i)) and roles.type_of(iri) == "Place"]
+    homes = {p: next((place for place in places if roles.context.entities[place].state == state), None)
+             for p, state in states.items()}
+    return homes if None not in homes.values() else {}
 
 
 def _each_acts(frame: Frame) -> bool:

@@ -94,6 +94,8 @@ def _counts_losses(token, lexicon: Lexicon) -> bool:
     return bool(clauses) and all(
         c.lemma_.lower() in lexicon.loss_verbs and (c.lemma_.lower() == "die" or any(
             a.dep_ in {"auxpass", "nsubjpass"} for a in c.children) or c.tag_ == "VBN")
+        # "said ten of their fighters were dead or missing"
+        or c.lemma_ == "be" and any(a.dep_ == "acomp" and a.lower_ in lexicon.loss_verbs for a in c.children)
         for c in clauses)
 
 
@@ -161,7 +163,7 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         # "11,000 North Korean soldiers were already in Russia's Kursk region", "there were no
         # Ugandan troops in Juba"
         return "Deployment"
-    if token.lemma_ == "be" and _person_in_place(token):
+    if (token.lemma_ == "be" or token.lemma_.lower() in lexicon.stays) and _person_in_place(token):
         # "Zelenskyy was in Washington last week", "Vučić, who was in Moscow on May 9"
         return "Visit"
     if token.pos_ == "VERB" and (_purpose(token, lexicon) or _capability(token, lexicon)):
@@ -229,6 +231,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return "Meeting"
         if lemma in lexicon.place_takers and _takes_place(token):
             return "Combat"
+        if lemma in lexicon.calls_on and _visits_someone(token):
+            return "Meeting"
         senses = lexicon.object_senses.get(lemma, {})
         sense = next((senses[o.lemma_.lower()] for o in _object_nouns(token) if o.lemma_.lower() in senses), None)
         if sense is not None:
@@ -238,7 +242,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "announced a further €300 million", "announced $675 million in weapons for Ukraine":
             # a sum set aside is promised, not yet given.
             return "Pledge"
-        if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" or token.dep_ == "relcl" and not any(
+        if lexicon.verbs.get(lemma) == "Statement" and (token.dep_ == "pcomp" and not _quoted(token, lexicon)
+                                                        or token.dep_ == "relcl" and not any(
                 c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} or c.lower_ in {"where", "when"}
                 for c in token.children) and not _split_name(token)):
             # "four regions that Russia claims": the clause describes the noun; "thanked Russia
@@ -295,6 +300,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if lemma not in lexicon.verbs and (_assured(token, lexicon) or _bound(token, lexicon)):
             return "Pledge"
+        if lemma not in lexicon.verbs and _ready_to(token, lexicon):
+            return "Pledge"
         return lexicon.verbs.get(lemma)
     if token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.awaited and _awaited_in(token):
         return "Visit"
@@ -332,9 +339,10 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "called the attacks an aggression", "condemned the strike": the words are the event
             # (but who "told a meeting" something attended it).
             return None
-        if token.dep_ == "pobj" and token.head.lower_ == "as" and lexicon.nouns.get(lemma) == "Combat":
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and lexicon.nouns.get(lemma) == "Combat" \
+                and any(c.dep_ in {"dobj", "nsubjpass"} for c in token.head.head.children):
             # "did not regard the incident as an armed attack": a name for what happened, told
-            # already, not a new attack.
+            # already, not a new attack (but "arrive as Ukraine's counteroffensive grinds on").
             return None
         if kind is None and named_gatherings(token, lexicon):
             return "Meeting"
@@ -343,6 +351,34 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         return kind or lexicon.nouns.get(lemma)
     return None
+
+
+def _ready_to(token, lexicon: Lexicon) -> bool:
+    """Whether the verb is what someone declares itself ready to do: "said Turkey was ready to act as
+    a facilitator", "Armenia was ready to establish full diplomatic relations" (but not a threat:
+    "warned that Russia would be ready to test nuclear weapons"). Whether that someone is a state,
+    events.py checks."""
+    ready = token.head
+    return token.dep_ == "xcomp" and ready.lemma_.lower() in lexicon.modality["offer_adjectives"] \
+        and ready.dep_ == "acomp" and not any(a.lemma_.lower() in lexicon.modality["threat_verbs"]
+                                              for a in token.ancestors)
+
+
+def _visits_someone(token) -> bool:
+    """Whether "called on" is a visit paid to someone named, not an appeal: "called on President
+    Vladimir Putin in the Kremlin", but "called on China to act" and "called on the world to respond"."""
+    named = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}
+             and prep.i == token.i + 1
+             for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ not in {"DATE", "TIME"}]
+    asks = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}
+            or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] + \
+        [c for p in named for c in p.children if c.dep_ == "acl"]
+    return bool(named) and not asks
+
+
+def _quoted(token, lexicon: Lexicon) -> bool:
+    """Whether a saying is what someone is quoted as saying: "quoted Aliyev as saying …"."""
+    return token.head.lower_ == "as" and token.head.head.lemma_.lower() in lexicon.modality["quoting_verbs"]
 
 
 def absent(token, lexicon: Lexicon) -> bool:
