@@ -2296,7 +2296,7 @@ def test_extract_a_document_named_by_its_head_is_an_agreement_and_no_party(extra
 
 
 def test_extract_talks_with_leaders_of_two_places_visited_are_one_with_each(extractor, article):
-    body = ("Mark Carney is due in Paris and London on Monday for talks with Emmanuel Macron and Keir Starmer.")
+    body = "Mark Carney is due in Paris and London on Monday for talks with Emmanuel Macron and Keir Starmer."
     meetings = [cast for cast in _casts(extractor.extract(article(body))) if cast[0] == "Meeting"]
     assert meetings == [("Meeting", {"Mark Carney", "Emmanuel Macron"}), ("Meeting", {"Mark Carney", "Keir Starmer"})]
 
@@ -2320,5 +2320,6 @@ def test_extract_a_former_diplomat_speaks_for_no_state(extractor, article):
 def test_extract_a_gang_alliance_is_no_body_named_before(extractor, article):
     body = ("The United Nations extended its mission in Haiti. The Viv Ansanm gang alliance stormed two prisons in "
             "Port-au-Prince.")
-    parties = {p.rsplit("/", 1)[-1] for e in extractor.extract(article(body)).events for p in e.participants}
+    parties = {p.rsplit("/", 1)[-1] for e in extractor.extract(article(body)).events
+               if "stormed" in e.evidence.text for p in e.participants}
     assert "un" not in parties
