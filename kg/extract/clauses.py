@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.roles import ACTOR_TYPES, Roles
+from kg.extract.roles import ACTOR_TYPES, Roles, charged_object
 
 __all__ = ["agreement", "clause_head", "clause_places", "described", "noun_agents", "path_up", "place_heads",
            "prepositions", "subject", "where_clause_place"]
@@ -114,12 +114,10 @@ def subject(head, roles: Roles) -> tuple[list[str], list[str], object | None]:
             doers = [a for c in node.head.children if c.dep_ == "dobj" for a in roles.actors(c)]
             if doers:
                 return doers, [], None
-        if node.dep_ == "prep" and node.lower_ == "of" and node.head.dep_ == "dobj" \
-                and node.head.head.lemma_ in roles.lexicon.modality["charging_verbs"]:
+        accused = charged_object(node, roles.lexicon)
+        if accused is not None and (doers := roles.actors(accused)):
             # "accuses Congo's army of fighting alongside the FDLR", with "of" hung on the army.
-            doers = roles.actors(node.head)
-            if doers:
-                return doers, [], None
+            return doers, [], None
         node = node.head
     return [], [], None
 

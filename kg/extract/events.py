@@ -214,23 +214,27 @@ def _force_moves(frame: Frame) -> bool:
                for m in movers) or any(frame.roles.type_of(a) == "MilitaryUnit" for a in frame.agents)
 
 
+def _move_preps(trigger) -> list:
+    """Return the "to" and "into" phrases of a verb of sending, on it or on an adverb of it:
+    "ordered 3,000 troops to Europe", "ordered several hundred US troops back into Somalia"."""
+    return [c for node in (trigger, *(c for c in trigger.children if c.dep_ == "advmod"))
+            for c in node.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS]
+
+
 def _sent_back_abroad(trigger, roles: Roles) -> bool:
     """Whether troops sent "back" go to a state other than their own: "ordered several hundred US
     troops back into Somalia" deploys them again."""
-    return any(prep.lower_ in _MOVE_PREPS and (iri := roles.token_iris.get(p.i)) and roles.type_of(iri) == "State"
-               and iri not in roles.actors(o)
-               for node in (trigger, *trigger.children) for prep in node.children if prep.dep_ == "prep"
-               for p in prep.children if p.dep_ == "pobj"
-               for o in trigger.children if o.dep_ == "dobj")
+    sent = [o for o in trigger.children if o.dep_ == "dobj"]
+    own = {a for o in sent for a in roles.actors(o)}
+    return bool(sent) and any((iri := roles.token_iris.get(p.i)) and roles.type_of(iri) == "State" and iri not in own
+                              for prep in _move_preps(trigger) for p in prep.children if p.dep_ == "pobj")
 
 
 def _ordered_to_do_else(trigger, lexicon: Lexicon) -> bool:
     """Whether troops are ordered to do something other than go somewhere: "ordered the army to
     shoot to kill", "ordered his units to withdraw" (but "ordered units to move closer", "ordered
     3,000 troops to Europe")."""
-    # "ordered several hundred US troops back into Somalia"
-    if any(c.dep_ == "prep" and c.lower_ in _MOVE_PREPS for node in (trigger, *trigger.children)
-           if node is trigger or node.dep_ == "advmod" for c in node.children):
+    if _move_preps(trigger):
         return False
     orders = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
     return bool(orders) and not any(lexicon.verbs.get(t.lemma_.lower()) in {"Deployment", "Visit"}

@@ -379,11 +379,10 @@ class Roles:
         if token.dep_ != "poss" or token.head.dep_ != "pobj":
             return []
         verb = token.head.head.head
-        charge = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "of" else None
-        if charge is None or charge.head.dep_ != "dobj" \
-                or charge.head.head.lemma_ not in self.lexicon.modality["charging_verbs"]:
+        accused = charged_object(verb.head, self.lexicon) if verb.dep_ == "pcomp" else None
+        if accused is None:
             return []
-        return [a for c in charge.head.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+        return [a for c in accused.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
 
     def _said_of_thing(self, token) -> bool:
         """Whether "it" is the thing just judged: "welcomed the decision, saying it would expand
@@ -763,6 +762,16 @@ def _phrase(token) -> list:
         words.append(node)
         stack += [c for c in node.children if c.dep_ in {"compound", "conj", "appos", "flat", "amod", "poss", "nmod", "cc"}]
     return words
+
+
+def charged_object(prep, lexicon: Lexicon):
+    """Return whom a charge is made against when the parser hangs its "of" on them ("accuses
+    Congo's army of fighting …"), else None."""
+    accused = prep.head
+    if prep.dep_ == "prep" and prep.lower_ == "of" and accused.dep_ == "dobj" \
+            and accused.head.lemma_ in lexicon.modality["charging_verbs"]:
+        return accused
+    return None
 
 
 def verb_above(token):
