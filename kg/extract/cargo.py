@@ -44,6 +44,11 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
              if c.dep_ in {"dobj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN", "NUM"} or c.pos_ in {"PRON", "ADJ"}
                                                      and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))
              ] + described(trigger)
+    if trigger.lemma_.lower() in lexicon.fixed_type and trigger.pos_ == "VERB" \
+            and (trigger.tag_ != "VBN" or any(c.dep_ == "aux" for c in trigger.children)) \
+            and not any(c.dep_ in {"dobj", "auxpass"} for c in trigger.children):
+        # "US service members would deploy to the Dominican Republic": what moves is the subject.
+        nouns += [c for c in trigger.children if c.dep_ == "nsubj"]
     if trigger.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in trigger.children):
         # "the 14 Gripen fighters that it has leased from Sweden": what the clause describes is sent.
         nouns.append(trigger.head)
@@ -87,7 +92,8 @@ def each_gives(type_: str, trigger, agents: list[str], recipients: list[str], ob
     """Whether two or more states each give something, rather than commit to each other ("Moscow
     and Kyiv undertook not to attack ships") or move together ("held a joint patrol")."""
     lexicon = roles.lexicon
-    if type_ not in {"Pledge", "Transfer", "Deployment"} or trigger.lemma_.lower() in lexicon.no_cargo \
+    if type_ not in {"Pledge", "Transfer", "Deployment"} \
+            or trigger.lemma_.lower() in lexicon.no_cargo | lexicon.rescue_verbs \
             or len(agents) < 2 or not all(roles.type_of(a) == "State" for a in agents):
         return False
     each = says_each(trigger)

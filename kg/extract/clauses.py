@@ -254,6 +254,14 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
                 if charged:
                     return charged, None
             subjects = _subjects(node, roles)
+            if not subjects and path_word == "for" and roles.lexicon.nouns.get(trigger.lemma_.lower()) == "Meeting":
+                # "Biden and Kishida were joined in Tokyo by Modi and Albanese for a summit": all meet.
+                joined = [c for c in node.children if c.dep_ == "nsubjpass"] + \
+                    [p for by in node.children if by.dep_ == "agent" for p in by.children if p.dep_ == "pobj"]
+                subjects = [a for c in joined for a in roles.actors(c)]
+            if not subjects and node.dep_ == "relcl" and node.head.lower_ in words["disowning_pronouns"]:
+                # "the United States had nothing to do with the offensive": who had nothing to do.
+                subjects = _subjects(node.head.head, roles)
             if not subjects and node.dep_ in {"advcl", "xcomp", "pcomp", "conj"}:
                 # "Speaking at a summit in Tirana, Zelenskyy said", "happy to visit China for a
                 # summit", "spoke in Berlin before leaving for the G20 summit": whoever speaks or
@@ -266,6 +274,9 @@ def noun_agents(trigger, roles: Roles) -> tuple[list[str], object | None]:
             people = [a for a in roles.actors(node) if roles.type_of(a) == "Person"]
             if people:
                 return people, None
+        if node is not trigger and node.dep_ == "dobj" and node.lemma_.lower() in roles.lexicon.modality["share_nouns"]:
+            # "Hezbollah denied any role in the attack", "claimed responsibility for the bombing".
+            return _subjects(node.head, roles), node.head
         if node.dep_ not in {"pobj", "prep"} or node.head is node:
             return [], None
         path_word = node.lower_ if node.dep_ == "prep" else path_word

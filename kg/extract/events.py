@@ -557,10 +557,22 @@ def _settle_cargo(frame: Frame) -> None:
     if frame.type in {"Transfer", "Pledge"} and not frame.recipients:
         # "a package of ammunition and other military aid for Ukraine"; "donors pledged €5.8 billion
         # for Syria", "$567 million in weapons for Taiwan"
-        frame.recipients += [iri for o in frame.objects for t in o.subtree
+        # ("announced 2 billion dollars in military financing for Ukraine": the parser may hang
+        # what the sum holds on the verb.)
+        contents = [p for prep in frame.trigger.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                    for p in prep.children if p.dep_ == "pobj" and roles.lexicon.cargo_type(p)] if frame.objects else []
+        frame.recipients += [iri for o in frame.objects + contents for t in o.subtree
                              if t.dep_ == "pobj" and t.head.lower_ == "for"
                              for iri in [*roles.actors(t), roles.token_iris.get(t.i)]
                              if iri and (roles.type_of(iri) == "State" or roles.self_governed(iri))]
+    if frame.type == "Pledge" and not frame.recipients and any(roles.lexicon.cargo_type(o) == "Pledge"
+                                                               for o in frame.objects):
+        # "announced C$100 million to equip and train Haiti's national police": whom the money is for.
+        purposes = [c for c in frame.trigger.children if c.dep_ in {"xcomp", "advcl"}
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        frame.recipients += [a for v in purposes for verb in [v, *v.conjuncts] for o in verb.children
+                             if o.dep_ == "dobj" for a in roles.actors(o)
+                             if roles.type_of(a) == "State" and a not in frame.agents]
     if frame.cargo:
         # "Biden announced aid for Ukraine", "the State Department approved the sale": troops and
         # arms are sent by a state, not by a person or ministry.
@@ -608,9 +620,17 @@ def _noun_roles(frame: Frame) -> None:
         frame.others += [a for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p)]
         # "talks hosted by Saudi Arabia", "a summit co-chaired by Ruto and Mnangagwa", "talks
-        # mediated by Beijing": whoever hosts, chairs or mediates takes part.
-        frame.others += [a for clause in trigger.children if clause.dep_ == "acl"
-                         and clause.lemma_.lower() in roles.lexicon.light_verbs
+        # mediated by Beijing": whoever hosts, chairs or mediates takes part; so does whoever
+        # attends ("the summit of the CSTO, which was also attended by Tokayev").
+        # ("talks convened by the African Union and mediated by Obasanjo": each clause of a pair.)
+        bodies = [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
+        clauses = [*trigger.children, *(c for b in bodies for c in b.children)]
+        clauses += [c for clause in clauses if clause.dep_ == "acl" for c in clause.conjuncts]
+        lexicon = roles.lexicon
+        hosting = [c for c in clauses if c.lemma_.lower() in lexicon.light_verbs and (
+            c.dep_ == "acl" and c.head.i == trigger.i or c.dep_ == "conj" and c.head.dep_ == "acl")]
+        attending = [c for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in lexicon.gathering_words]
+        frame.others += [a for clause in hosting + attending
                          for by in clause.children if by.dep_ == "agent"
                          for p in by.children if p.dep_ == "pobj" for a in roles.actors(p)]
     if type_ == "Pledge":
@@ -776,6 +796,19 @@ def _sellers(frame: Frame) -> list[str]:
             for p in prep.children if p.dep_ == "pobj" for a in roles.actors(p) if a not in frame.agents]
 
 
+def _voyage(frame: Frame) -> bool:
+    """Whether ships or aircraft go somewhere on their own, where no place is named: "the US
+    destroyer USS Higgins sailed close to the shoal", "a US carrier has visited the country"; but
+    not "Red Cross aircraft flew hundreds of detainees" (a transport) nor troops."""
+    lexicon, trigger = frame.roles.lexicon, frame.trigger
+    if frame.lemma not in lexicon.voyages or lexicon.cargo_type(frame.troops) == "Deployment":
+        return False
+    if frame.lemma == "visit":
+        return any(c.dep_ == "dobj" for c in trigger.children)
+    return not any(c.dep_ == "dobj" for c in trigger.children) and any(
+        c.lower_ in lexicon.voyage_routes for c in trigger.children if c.dep_ in {"prep", "advmod"})
+
+
 def _settle_places(frame: Frame) -> bool:
     """Find places the prepositions missed and the states they stand for; False drops the event."""
     roles, lexicon, type_ = frame.roles, frame.roles.lexicon, frame.type
@@ -785,7 +818,8 @@ def _settle_places(frame: Frame) -> bool:
     if not frame.places:
         frame.places += clause_places(frame.head, frame.trigger, roles, said=type_ == "Statement")
     if frame.troops is not None and not frame.places and not frame.recipients and not any(
-            t.lemma_.lower() in lexicon.frontier_nouns and t.dep_ in {"dobj", "pobj"} for t in frame.trigger.subtree):
+            t.lemma_.lower() in lexicon.frontier_nouns and t.dep_ in {"dobj", "pobj"} for t in frame.trigger.subtree) \
+            and not _voyage(frame):
         return False
     if type_ == "Combat" and frame.lemma in lexicon.interception and not frame.agents and frame.places:
         # "air defences shot down several Ukrainian drones over Belarus": the state defended.
@@ -839,6 +873,10 @@ def _settle_places(frame: Frame) -> bool:
         # The state a visit goes to, troops or arms are sent to, or a strike lands in, is the
         # other side; a city seized or fighting in a state names no one.
         hosts = [h for h in host_state(frame.agents[0], frame.places[0], roles) if h not in frame.others]
+        if type_ == "Deployment" and any(roles.token_iris.get(t.i) == frame.places[0] and t.dep_ == "pobj"
+                                         and t.head.lower_ in lexicon.nearby_preps for t in frame.sent):
+            # "stationed more than 100,000 troops near Ukraine": close by, not in it.
+            hosts = []
         if type_ == "Visit" or type_ == "Deployment" and lexicon.verbs.get(frame.lemma) != "Visit" \
                 and frame.places[0] not in frame.destinations:
             # A trip's host is the state the sentence names ("the North Korean resort city of

@@ -62,6 +62,12 @@ class Lexicon:
     commands: frozenset[str]
     receiver_objects: frozenset[str]
     movers: frozenset[str]
+    disasters: frozenset[str]
+    rescue_verbs: frozenset[str]
+    rescue_nouns: frozenset[str]
+    voyages: frozenset[str]
+    voyage_routes: frozenset[str]
+    nearby_preps: frozenset[str]
     moving_groups: frozenset[str]
     moves_cargo: frozenset[str]
     no_cargo: frozenset[str]
@@ -193,6 +199,12 @@ def load_lexicon() -> Lexicon:
                    commands=_per_type(data, "commands"),
                    receiver_objects=_per_type(data, "receiver_objects"),
                    movers=_per_type(data, "movers"),
+                   disasters=_per_type(data, "disasters"),
+                   rescue_verbs=_per_type(data, "rescue_verbs"),
+                   rescue_nouns=_per_type(data, "rescue_nouns"),
+                   voyages=_per_type(data, "voyages"),
+                   voyage_routes=_per_type(data, "voyage_routes"),
+                   nearby_preps=_per_type(data, "nearby_preps"),
                    moving_groups=_per_type(data, "moving_groups"),
                    moves_cargo=_per_type(data, "moves_cargo"),
                    no_cargo=_per_type(data, "no_cargo"),

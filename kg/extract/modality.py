@@ -135,8 +135,11 @@ def modality(trigger, head, sent, roles: Roles, *, modal_hedges: bool = True) ->
     auxiliaries = words["hedge_auxiliaries"] if modal_hedges else frozenset()
     status = "asserted"
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-           for c in trigger.children) or trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
-        # "reached no agreement", "ended without a joint statement"
+           for c in trigger.children) or trigger.dep_ == "pobj" and trigger.head.lower_ == "without" \
+            or trigger.dep_ == "pobj" and trigger.head.head.dep_ == "relcl" \
+            and trigger.head.head.head.lower_ in words["disowning_pronouns"]:
+        # "reached no agreement", "ended without a joint statement", "had nothing to do with the
+        # offensive"
         status = "negated"
     elif negated(trigger) or negated(head) or trigger.dep_ == "pobj" and negated(trigger.head.head) \
             or any(node.lemma_ in words["denial_verbs"] or node.lemma_ in words["stopping_verbs"]

@@ -202,7 +202,11 @@ def _fold_elaborations(found: list, roles: Roles) -> list:
         if parent is None or parent == k or not (participle or purpose or named):
             continue
         folded.add(k)
-        if purpose or named:
+        if participle and event.type == "Statement":
+            # "closed its airspace …, accusing Bamako of violating it": the one accused is told.
+            merged = tuple(dict.fromkeys(events[parent].participants + event.participants))
+            events[parent] = replace(events[parent], participants=merged)
+        elif purpose or named:
             # "arrived in Tel Aviv for a visit to Israel": the host named by the noun stays; but
             # "hosted Kishida and Marcos for a summit of the three countries" adds no one new.
             people = [p for p in events[parent].participants if roles.type_of(p) == "Person"]

@@ -61,6 +61,12 @@ class Roles:
                     # "Macron and Serbian President Aleksandar Vučić held talks": the parser hangs
                     # the first of two people on the second, and the second's title on the first.
                     found += self._actor(child, owners)
+                elif child.dep_ == "compound" and found and self.type_of(found[0]) == "Person":
+                    # "talks with Foreign Secretary Enrique Manalo and Defence Secretary Gilberto
+                    # Teodoro": or on the second's title.
+                    found += [a for g in child.children if g.dep_ == "nmod" and g.i in self.token_iris
+                              and any(c.dep_ == "cc" and c.lower_ == "and" for c in g.children)
+                              for a in self._actor(g, owners)]
                 elif child.dep_ in {"amod", "compound"} and found and self.type_of(found[0]) == "Person" \
                         and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children) \
                         and child.i in self.token_iris and self.type_of(self.token_iris[child.i]) == "Person":
@@ -128,6 +134,11 @@ class Roles:
                 # about the last).
                 return self.actors(described)
             return self._actor(described)
+        if token.lower_ in {"which", "whom"} and token.dep_ == "pobj" and token.head.head.dep_ == "relcl" \
+                and token.head.i < token.head.head.i:
+            # "France, with which it signed the treaties", "Putin, with whom he held talks": the
+            # noun the clause describes.
+            return self._actor(token.head.head.head)
         if token.lower_ == "whose" and token.dep_ == "poss":
             # "Eritrea, whose troops fought alongside Ethiopian forces": the noun the clause describes.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
