@@ -585,7 +585,7 @@ def _holders(noun, roles: Roles) -> list[str]:
     it is the object of ("Colombia's air force flies Kfir jets"), each for their state."""
     owners = [a for c in noun.children if c.dep_ == "poss" for a in roles.actors(c)]
     node = noun
-    while not owners and node.dep_ in {"dobj", "pobj", "prep", "conj", "appos"} and node.head is not node:
+    while not owners and node.dep_ in {"dobj", "pobj", "prep", "conj", "appos"} and node.head.i != node.i:
         node = node.head
         if node.pos_ == "VERB" and node.dep_ != "prep":  # "including" is a preposition here
             owners = [a for c in node.children if c.dep_ == "nsubj" for a in roles.actors(c)]
