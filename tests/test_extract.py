@@ -2395,3 +2395,102 @@ def test_extract_patrols_promised_aid_disowned_attacks_and_gatherings(extractor,
 ])
 def test_extract_aid_given_people_flown_and_trade_are_not_these_events(extractor, article, body, kind):
     assert kind not in [e.type for e in extractor.extract(article(body)).events]
+
+
+@pytest.mark.parametrize(("body", "cast"), [
+    # The purpose troops serve does not make their posting a fight.
+    ("About 1,500 French troops had been based in Niger to fight jihadist groups.",
+     ("Deployment", {"France", "Niger"}, "asserted")),
+    # A base kept or hosted abroad is a deployment of the state whose base it is.
+    ("Armenia has long hosted a Russian military base in Gyumri.", ("Deployment", {"Armenia", "Russia"}, "asserted")),
+    ("Hegseth thanked Qatar for hosting American troops at Al Udeid air base.",
+     ("Deployment", {"Qatar", "United States"}, "asserted")),
+    ("Germany has kept an air transport base in Niger since 2016.", ("Deployment", {"Germany", "Niger"}, "asserted")),
+    ("Russia still has a military base in Gyumri, in Armenia.", ("Deployment", {"Armenia", "Russia"}, "asserted")),
+    # Ships and aircraft seen somewhere are deployed there by their state; the one who sees them
+    # takes no part.
+    ("Taiwan said on Sunday it had spotted six Chinese navy ships around the island.",
+     ("Deployment", {"China"}, "asserted")),
+    ("Taiwan's Defence Ministry said that 153 Chinese military aircraft had been detected around the island on Monday.",
+     ("Deployment", {"China"}, "asserted")),
+    # A purchase a signing is for is made from the signing's other side.
+    ("India signed an agreement with the United States on Tuesday to buy 31 MQ-9B armed drones.",
+     ("Transfer", {"India", "United States"}, "hedged")),
+    ("Keir Starmer and Recep Tayyip Erdoğan signed a deal in Ankara on Monday under which Turkey will buy 20 "
+     "Eurofighter Typhoon jets.", ("Transfer", {"Turkey", "United Kingdom"}, "hedged")),
+    ("Belgium signed a security agreement with Ukraine in May under which it will deliver 30 F-16s by 2028.",
+     ("Transfer", {"Belgium", "Ukraine"}, "hedged")),
+    # What a pact says its parties must do binds them.
+    ("Under the pact, France and Greece must come to each other's aid if either is attacked.",
+     ("Pledge", {"France", "Greece"}, "asserted")),
+    # Fire named for who fires it, or come under, is fighting.
+    ("Energoatom said Russian mortar fire early on Thursday had set off the emergency protection system.",
+     ("Combat", {"Russia"}, "hedged")),
+    ("On Friday a UN helicopter came under fire near the town.", ("Combat", {"United Nations"}, "asserted")),
+    # Strikes in Gaza are on the armed groups there, not on the Palestinian state.
+    ("Israel has declared war on Hamas and is bombarding Gaza from the air.", ("Combat", {"Israel"}, "asserted")),
+    # Those who attend a summit take part, though the parser hangs the clause on its city.
+    ("Kenya's president, Uhuru Kenyatta, hosted Monday's summit in Nairobi, which was attended by Presidents Paul "
+     "Kagame of Rwanda and Félix Tshisekedi of Congo.",
+     ("Meeting", {"Uhuru Kenyatta", "Paul Kagame", "Félix Tshisekedi"}, "asserted")),
+    # A council that discusses something sits; what it discusses is its topic.
+    ("The UN Security Council was due to discuss Sudan on Thursday.", ("Meeting", {"UN Security Council"}, "hedged")),
+    ("Sergei Lavrov discussed Sudan with Antony Blinken in Geneva.",
+     ("Meeting", {"Sergei Lavrov", "Antony Blinken"}, "asserted")),
+    # Two people named with their titles both act, however the parser hangs the first on the second.
+    ("Egyptian President Abdel Fattah el-Sisi and Indian Prime Minister Narendra Modi signed an agreement in Cairo "
+     "on Sunday.", ("Signing", {"Abdel Fattah el-Sisi", "Narendra Modi"}, "asserted")),
+    ("British Prime Minister Keir Starmer and Ukrainian President Volodymyr Zelenskyy signed the 100-Year "
+     "Partnership in Kyiv on Thursday.", ("Signing", {"Keir Starmer", "Volodymyr Zelenskyy"}, "asserted")),
+    ("Pete Hegseth spoke first. Hegseth and Qatar's defence minister, Sheikh Saoud bin Abdulrahman Al Thani, "
+     "signed a letter of acceptance for the project.",
+     ("Signing", {"Pete Hegseth", "Saoud bin Abdulrahman Al Thani"}, "asserted")),
+    ("Eritrean President Isaias Afwerki hosted his Egyptian and Somali counterparts, Abdel Fattah el-Sisi and "
+     "Hassan Sheikh Mohamud, for a summit in Asmara.",
+     ("Meeting", {"Isaias Afwerki", "Abdel Fattah el-Sisi", "Hassan Sheikh Mohamud"}, "asserted")),
+    ("Cyril Ramaphosa, Senegal's President Macky Sall, Zambia's President Hakainde Hichilema and Egyptian Prime "
+     "Minister Mostafa Madbouly arrived in Kyiv on Friday.",
+     ("Visit", {"Cyril Ramaphosa", "Macky Sall", "Hakainde Hichilema", "Mostafa Madbouly"}, "asserted")),
+    # Tariffs imposed, inquiries ordered, concern raised and foreign forces told to leave are where a
+    # state stands.
+    ("President Donald Trump imposed tariffs of 50 percent on Indian goods.",
+     ("Statement", {"Donald Trump"}, "asserted")),
+    ("President Cyril Ramaphosa has ordered an independent inquiry into the ship's visit.",
+     ("Statement", {"Cyril Ramaphosa"}, "asserted")),
+    ("Lloyd Austin raised concern about recent activity by the People's Liberation Army around Taiwan.",
+     ("Statement", {"Lloyd Austin"}, "asserted")),
+    ("Ibrahim Traoré ordered French special forces to leave the country early last year.",
+     ("Statement", {"Ibrahim Traoré", "France"}, "asserted")),
+    # A clause hung on the last of a pair is about both.
+    ("Grant Shapps and Guido Crosetto, who travelled to Tokyo for the ceremony, held talks with Minoru Kihara.",
+     ("Visit", {"Grant Shapps", "Guido Crosetto"}, "asserted")),
+    # People who sign act for themselves, not beside their states.
+    ("Japanese Foreign Minister Yoko Kamikawa and Philippine Defence Secretary Gilberto Teodoro signed a Reciprocal "
+     "Access Agreement in Manila on Monday.", ("Signing", {"Yoko Kamikawa", "Gilberto Teodoro"}, "asserted")),
+])
+def test_extract_bases_sightings_purchases_signed_and_people_named_together(extractor, article, body, cast):
+    assert cast in _casts(extractor.extract(article(body)), status=True)
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # Drones tracked are a raid or a stray, not a force deployed.
+    ("Putin said the missiles had been fired while Ukrainian drones were being tracked over Russia.", "Deployment"),
+    # What a thing is for is no sighting.
+    ("Norway's defence minister said the frigates were the best choice for tracking Russian submarines in the "
+     "North Atlantic.", "Deployment"),
+    # A name for a war, given or quoted, tells no fight.
+    ("Kremlin spokesman Dmitry Peskov insisted on Monday that the goals of what Moscow calls its special military "
+     "operation had not changed.", "Combat"),
+    ('Kassym-Jomart Tokayev said that opinions in Kazakhstan on Russia\'s "special military operation" in Ukraine '
+     "differed.", "Combat"),
+    # A handover to no one named has lost its other side (a state hands over its own instrument alone).
+    ("Denmark is to hand over the remaining 18 jets in batches by the end of 2028.", "Transfer"),
+    # A ratification still owed has not happened.
+    ("The agreement still has to be ratified by the Philippine Senate.", "Signing"),
+    ("The pact will take effect once both countries' legislatures have ratified it.", "Signing"),
+    # A retreat "under heavy fire" tells no fight of its own.
+    ("Ukraine's General Staff said its troops had pulled back from positions near Vovchansk under heavy fire.",
+     "Combat"),
+])
+def test_extract_what_is_tracked_named_owed_or_in_passing_is_not_these_events(extractor, article, body, kind):
+    assert kind not in [e.type for e in extractor.extract(article(body)).events]

@@ -71,11 +71,16 @@ def cargo_type(trigger, type_: str, head, lexicon: Lexicon) -> str | None:
         nouns += [c for c in trigger.children if c.dep_ == "compound"]
     kinds = {lexicon.cargo_type(n) for n in nouns}
     kinds.discard(None)
+    kept = type_ == "Deployment" and trigger.lemma_.lower() in lexicon.presence | lexicon.sightings
+    if kept and not kinds and any(n.lemma_.lower() in lexicon.presence_nouns for n in nouns):
+        # "hosts a Russian military base in Gyumri": the base stands for the force it holds.
+        return type_
     if kinds == {NEUTRAL_CARGO}:
         return type_
     kinds.discard(NEUTRAL_CARGO)
-    if kinds and trigger.lemma_.lower() in lexicon.fixed_type:
-        # "deploy missiles" is still a deployment; only "send" and its like follow the cargo.
+    if kinds and (trigger.lemma_.lower() in lexicon.fixed_type or kept):
+        # "deploy missiles" is still a deployment, and so are aircraft kept at a base; only
+        # "send" and its like follow the cargo.
         return type_
     if kinds == {"Pledge"}:
         # "would give Argentina $40 million": money alone is promised, whoever receives it.

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.extract.cargo import cargo_quantity, cargo_type, offered
-from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, place_heads,
-                                prepositions, subject, where_clause_place)
+from kg.extract.clauses import (agreement, clause_head, clause_places, described, noun_agents, path_up,
+                                place_heads, prepositions, subject, where_clause_place)
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.linking import ArticleContext
 from kg.extract.modality import date_for, modality, negated
@@ -110,7 +110,8 @@ def has_sides(trigger, event: Event, roles: Roles) -> bool:
         return False
     return not (event.type in lexicon.two_sided and len(event.participants) == 1
                 and roles.type_of(event.participants[0]) in {"State", "Person"}
-                and trigger.lemma_.lower() not in lexicon.acts_alone and not enacts(trigger, lexicon))
+                and not (event.type == "Signing" and trigger.lemma_.lower() in lexicon.acts_alone)
+                and not enacts(trigger, lexicon))
 
 
 def enacts(trigger, lexicon: Lexicon) -> bool:
@@ -273,11 +274,12 @@ def _open(trigger, type_: str, sent, roles: Roles) -> Frame | None:
         # "ordered the extra forces back to their bases", "ordering the American troops to
         # leave" withdraws them.
         return None
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.modality["advice_auxiliaries"]
+    if type_ != "Pledge" and any(c.dep_ == "aux" and c.lower_ in lexicon.modality["advice_auxiliaries"]
            for node in (trigger, head) for c in node.children) and any(
             c.dep_ == "nsubj" and (c.i in roles.token_iris or c.pos_ == "PROPN") for c in head.children):
         # "Israel should not launch an operation in Rafah": advice to someone, said by whoever
-        # gives it; but "the first jets should arrive this year" expects them.
+        # gives it; but "the first jets should arrive this year" expects them, and what a pact
+        # says its parties "must" do binds them.
         return None
     agents, patients, patient_token = subject(head, roles)
     if envoys:
@@ -356,6 +358,10 @@ def _subject_roles(frame: Frame) -> None:
                          for a in roles.actors(p)]
     frame.objects = [c for c in list(head.children) + ([] if head is trigger else list(trigger.children))
                      if c.dep_ in {"dobj", "dative"} and c is not trigger] + (described(trigger) if frame.cargo else [])
+    if frame.type == "Meeting" and frame.lemma in lexicon.sittings:
+        # "the council was due to discuss Sudan", "discussed Sudan with Blinken": what is
+        # discussed is the topic, not a party.
+        frame.objects = []
 
 
 def _cargo_object(frame: Frame, obj) -> None:
@@ -388,6 +394,15 @@ def _cargo_object(frame: Frame, obj) -> None:
         return
     if frame.quantity is None:
         frame.quantity, frame.qualifier = cargo_quantity(obj, roles.lexicon)
+    if frame.lemma in lexicon.sightings:
+        # "Taiwan spotted six Chinese navy ships": the ships' state deploys them, not who saw them.
+        frame.agents = roles.actors(obj)
+        return
+    if frame.lemma in lexicon.hosting and roles.actors(obj):
+        # "Armenia hosts a Russian military base": Russia deploys, Armenia receives.
+        frame.recipients += frame.agents
+        frame.agents = roles.actors(obj)
+        return
     if frame.lemma in lexicon.carriers and roles.actors(obj):
         # "Russian ships carried North Korean troops": the troops' state sends them.
         frame.others += frame.agents
@@ -629,7 +644,10 @@ def _noun_roles(frame: Frame) -> None:
         lexicon = roles.lexicon
         hosting = [c for c in clauses if c.lemma_.lower() in lexicon.light_verbs and (
             c.dep_ == "acl" and c.head.i == trigger.i or c.dep_ == "conj" and c.head.dep_ == "acl")]
-        attending = [c for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in lexicon.gathering_words]
+        # (The parser may hang that clause on a noun after the gathering's: "summit in Nairobi,
+        # which was attended by …", "talks on the crisis in Bangkok that were attended by …".)
+        attending = [c for c in trigger.subtree if c.dep_ == "relcl" and c.lemma_.lower() in lexicon.gathering_words
+                     and all(t.pos_ in {"NOUN", "PROPN", "ADP", "PUNCT"} for t in path_up(c, trigger)[1:])]
         frame.others += [a for clause in hosting + attending
                          for by in clause.children if by.dep_ == "agent"
                          for p in by.children if p.dep_ == "pobj" for a in roles.actors(p)]
@@ -801,6 +819,9 @@ def _voyage(frame: Frame) -> bool:
     destroyer USS Higgins sailed close to the shoal", "a US carrier has visited the country"; but
     not "Red Cross aircraft flew hundreds of detainees" (a transport) nor troops."""
     lexicon, trigger = frame.roles.lexicon, frame.trigger
+    if frame.lemma in lexicon.sightings:
+        # Seen "around the island": the trigger tells the route.
+        return True
     if frame.lemma not in lexicon.voyages or lexicon.cargo_type(frame.troops) == "Deployment":
         return False
     if frame.lemma == "visit":
@@ -884,6 +905,9 @@ def _settle_places(frame: Frame) -> bool:
             # So is the host of troops kept somewhere ("stationed at a base in Niamey" names
             # none), unlike that of troops or ships arriving ("docked in Busan").
             hosts = [h for h in hosts if h == frame.places[0] or named_in(frame.sent, h, roles)]
+        if type_ == "Combat" and roles.context.entities[frame.places[0]].label in lexicon.unengaged_places:
+            # "bombarding Gaza from the air": the fight is with the armed groups there.
+            hosts = []
         # Fighting in a state does not make that state the target: it only takes part.
         (frame.others if type_ == "Combat" else frame.recipients).extend(hosts)
     elif type_ == "Deployment" and not frame.recipients and len(frame.agents) > 1 and frame.places \

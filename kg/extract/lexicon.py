@@ -50,6 +50,20 @@ class Lexicon:
     carriers: frozenset[str]
     presence: frozenset[str]
     presence_preps: frozenset[str]
+    presence_nouns: frozenset[str]
+    hosting: frozenset[str]
+    base_verbs: frozenset[str]
+    sightings: frozenset[str]
+    unsighted: frozenset[str]
+    fire_nouns: frozenset[str]
+    under_fire: frozenset[str]
+    sittings: frozenset[str]
+    sitting_bodies: frozenset[str]
+    people_act: frozenset[str]
+    unengaged_places: frozenset[str]
+    owed_acts: frozenset[str]
+    owed_words: frozenset[str]
+    leave_orders: frozenset[str]
     troop_verbs: frozenset[str]
     kind_nouns: frozenset[str]
     strikes: frozenset[str]
@@ -187,6 +201,20 @@ def load_lexicon() -> Lexicon:
                    carriers=_per_type(data, "carriers"),
                    presence=_per_type(data, "presence"),
                    presence_preps=_per_type(data, "presence_preps"),
+                   presence_nouns=_per_type(data, "presence_nouns"),
+                   hosting=_per_type(data, "hosting"),
+                   base_verbs=_per_type(data, "base_verbs"),
+                   sightings=_per_type(data, "sightings"),
+                   unsighted=_per_type(data, "unsighted"),
+                   fire_nouns=_per_type(data, "fire_nouns"),
+                   under_fire=_per_type(data, "under_fire"),
+                   sittings=_per_type(data, "sittings"),
+                   sitting_bodies=_per_type(data, "sitting_bodies"),
+                   people_act=frozenset(data.get("people_act", [])),
+                   unengaged_places=_per_type(data, "unengaged_places"),
+                   owed_acts=_per_type(data, "owed_acts"),
+                   owed_words=_per_type(data, "owed_words"),
+                   leave_orders=_per_type(data, "leave_orders"),
                    troop_verbs=_per_type(data, "troop_verbs"),
                    kind_nouns=_per_type(data, "kind_nouns"),
                    strikes=_per_type(data, "strikes"),

@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.extract.clauses import path_up
 from kg.extract.lexicon import Lexicon
 from kg.extract.roles import Roles, verb_above
+from kg.extract.states import own_state
 from kg.records import Event, Span
 
 __all__ = ["reconcile"]
@@ -56,6 +57,8 @@ def reconcile(sent, found: list, roles: Roles, lone: frozenset[int] = frozenset(
     found = [(t, e) for t, e in found if not (e.type == "Statement" and t.i in denials)] + copies
     found = _protests(found, lexicon)
     found = _shared_receivers(found, roles)
+    found = _signed_for(found, roles)
+    found = [(t, _without_own_states(t, e, roles)) for t, e in found]
     found = _companions_meet(found, roles)
     # "troops crossed into Kursk in a surprise offensive": the move is part of the fighting.
     fights = [set(e.participants) for _, e in found if e.type == "Combat"]
@@ -358,6 +361,45 @@ def _shared_receivers(found: list, roles: Roles) -> list:
                 event = replace(event, participants=(event.agent, receiver), recipient=receiver)
         shared.append((token, event))
     return shared
+
+
+def _without_own_states(token, event: Event, roles: Roles) -> Event:
+    """Drop from a meeting, a signing, a statement or a pledge the states of the people who take
+    part: "Japanese Foreign Minister Yoko Kamikawa and Philippine Defence Secretary Gilberto
+    Teodoro signed" is signed by the two, and "the two leaders agreed to raise relations between
+    their countries" binds the leaders. But a state's own instrument, handed over by its minister,
+    is the state's act ("handed over the country's instrument of accession")."""
+    if event.type not in roles.lexicon.people_act or token.lemma_.lower() in roles.lexicon.acts_alone:
+        return event
+    people = {roles.context.entities[p].state for p in event.participants if roles.type_of(p) == "Person"}
+    kept = tuple(p for p in event.participants if p not in people)
+    if kept == event.participants or len(kept) < 2:
+        return event
+    return replace(event, participants=kept, agent=event.agent if event.agent in kept else None,
+                   recipient=event.recipient if event.recipient in kept else None)
+
+
+def _signed_for(found: list, roles: Roles) -> list:
+    """Give a delivery that a signing is for, and that names one side, the signing's other side:
+    "Colombia signed a contract with Sweden's Saab to buy 17 Gripen jets" is a purchase from
+    Sweden; "Starmer and Erdoğan signed a deal under which Turkey will buy 20 Eurofighter jets", one
+    from Britain."""
+    signings = [(t, e) for t, e in found if e.type == "Signing"]
+    settled = []
+    for token, event in found:
+        if event.type == "Transfer" and len(event.participants) == 1:
+            own = own_state(event.participants[0], roles)
+            for signing, signed in signings:
+                path = path_up(token, signing)
+                if path is None or any(t.dep_ == "conj" for t in path):
+                    continue
+                others = [s for s in dict.fromkeys(own_state(p, roles) for p in signed.participants)
+                          if s != own and roles.type_of(s) == "State"]
+                if others:
+                    event = replace(event, participants=event.participants + tuple(others))
+                    break
+        settled.append((token, event))
+    return settled
 
 
 def _companions_meet(found: list, roles: Roles) -> list:

@@ -57,14 +57,17 @@ class Roles:
             for child in token.children:
                 if child.dep_ == "conj":
                     found += self.actors(child, owners)
-                elif child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+                elif child.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.subtree):
                     # "Macron and Serbian President Aleksandar Vučić held talks": the parser hangs
-                    # the first of two people on the second, and the second's title on the first.
+                    # the first of two people on the second, and the second's title on the first
+                    # (or the "and" on a part of the first name: "Abdel Fattah el-Sisi and …").
                     found += self._actor(child, owners)
                 elif child.dep_ == "compound" and found and self.type_of(found[0]) == "Person":
                     # "talks with Foreign Secretary Enrique Manalo and Defence Secretary Gilberto
-                    # Teodoro": or on the second's title.
-                    found += [a for g in child.children if g.dep_ == "nmod" and g.i in self.token_iris
+                    # Teodoro", "President Abdel Fattah el-Sisi and Prime Minister Narendra Modi
+                    # signed": or on the second's title.
+                    found += [a for g in child.children
+                              if g.dep_ in {"nmod", "amod", "appos"} and g.i in self.token_iris
                               and any(c.dep_ == "cc" and c.lower_ == "and" for c in g.children)
                               for a in self._actor(g, owners)]
                 elif child.dep_ in {"amod", "compound"} and found and self.type_of(found[0]) == "Person" \
@@ -80,6 +83,18 @@ class Roles:
                     # the next of several people named; but "Mohammed bin Salman, the kingdom's
                     # defence minister and ruler" is one man.
                     found += self.actors(child, owners)
+                elif child.dep_ == "appos" and found and self.type_of(found[0]) == "Person" \
+                        and child.i not in self.token_iris and child.pos_ == "PROPN":
+                    # "Ramaphosa, Senegal's President Macky Sall, Zambia's President Hakainde
+                    # Hichilema …": the parser hangs the next people on a title.
+                    found += [a for g in child.children if g.dep_ == "appos" and g.i in self.token_iris
+                              and self.type_of(self.token_iris[g.i]) == "Person" for a in self.actors(g, owners)]
+                elif child.dep_ == "poss" and found and self.type_of(found[0]) == "Person" \
+                        and child.i in self.token_iris and self.type_of(self.token_iris[child.i]) == "Person" \
+                        and any(c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children) for c in child.children):
+                    # "Hegseth and Qatar's defence minister, Sheikh Saoud, signed": the parser takes
+                    # the first person for the owner of the second's title.
+                    found += self._actor(child, owners)
                 elif child.dep_ == "prep" and child.lower_ == "of" and found \
                         and self.type_of(found[0]) == "Person":
                     # "Tiani of Niger, Goïta of Mali and Traoré of Burkina Faso", "King Abdullah II of
@@ -133,6 +148,11 @@ class Roles:
                 # after the pair is about both (but "… and the United States, which has agreed" is
                 # about the last).
                 return self.actors(described)
+            if described.dep_ == "conj" and described.head.i < described.i \
+                    and not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in (token.head, *token.head.children)):
+                # "Grant Shapps and Guido Crosetto, who travelled to Tokyo": the parser may hang
+                # the clause on the last of the pair.
+                return self.actors(described.head)
             return self._actor(described)
         if token.lower_ in {"which", "whom"} and token.dep_ == "pobj" and token.head.head.dep_ == "relcl" \
                 and token.head.i < token.head.head.i:

@@ -8,10 +8,14 @@ restatement ("after the talks"). Troops that move or are somewhere make a deploy
 
 from __future__ import annotations
 
+from kg.extract.gazetteer import DEMONYM_LABEL, RULER_LABEL
 from kg.extract.lexicon import Lexicon
 from kg.extract.vocabulary import linking_words
 
 __all__ = ["absent", "named_gatherings", "trigger_type", "troops_moving"]
+
+# Entity labels of a word that names a state or its people ("Chinese", "US", "Russia's").
+_STATE_LABELS = frozenset({"NORP", "GPE", DEMONYM_LABEL, RULER_LABEL})
 
 
 def _speaks_of_future(token, lexicon: Lexicon) -> bool:
@@ -23,9 +27,10 @@ def _speaks_of_future(token, lexicon: Lexicon) -> bool:
 
 
 def _comes_to_aid(token, lexicon: Lexicon) -> bool:
-    # "would come to the Philippines' defence", "committed to come to Tuvalu's aid": a promise;
-    # "came to their aid" told as done is no pledge.
-    owed = _speaks_of_future(token, lexicon) or token.dep_ == "xcomp"
+    # "would come to the Philippines' defence", "committed to come to Tuvalu's aid", "under the
+    # pact, France and Greece must come to each other's aid": a promise; "came to their aid" told
+    # as done is no pledge.
+    owed = _speaks_of_future(token, lexicon) or token.dep_ == "xcomp" or _bound(token, lexicon)
     return owed and any(c.dep_ == "prep" and c.lower_ == "to" and any(
         p.dep_ == "pobj" and p.lemma_.lower() in lexicon.rescue_nouns for p in c.children) for c in token.children)
 
@@ -83,8 +88,10 @@ def _split_name(clause) -> bool:
 def _own_words(token):
     """Return the words of a verb's clause, without the clauses joined to it: "troops have been
     based there for years, and Turkey opened an offensive" tells a deployment of its own."""
-    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
-    return [t for t in token.subtree if not any(t is c or c in t.ancestors for c in joined)]
+    # Nor the purpose it serves: "troops had been based in Niger to fight jihadist groups".
+    joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+              or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [t for t in token.subtree if not any(t.i == c.i or c in t.ancestors for c in joined)]
 
 
 def _object_nouns(token) -> list:
@@ -130,9 +137,23 @@ def _troops_kept(token, lexicon: Lexicon) -> bool:
     # "has thousands of troops in Somalia"
     objects = [o for o in token.children if o.dep_ == "dobj"]
     nouns = [n for o in objects for n in [o, *(p for prep in o.children if prep.lower_ == "of" for p in prep.children)]]
-    troops = [n for n in nouns if lexicon.cargo_type(n) == "Deployment"]
+    troops = [n for n in nouns if lexicon.cargo_type(n) == "Deployment" or n.lemma_.lower() in lexicon.movers
+              or n.lemma_.lower() in lexicon.presence_nouns and token.lemma_.lower() in lexicon.base_verbs]
     return bool(troops) and any(c.dep_ == "prep" and c.lower_ in lexicon.presence_preps
                                 for node in [token, *objects, *troops] for c in node.children)
+
+
+def _force_seen(token, lexicon: Lexicon) -> bool:
+    """Whether a verb of seeing has a state's ships or aircraft seen somewhere: "spotted six Chinese
+    navy ships around the island"; but not "tracked the drone", whose state is not told, nor "the
+    best choice for tracking Russian submarines", which tells what a thing is for."""
+    if token.tag_ == "VBG":
+        return False
+    seen = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in lexicon.movers - lexicon.unsighted
+            and any(m.dep_ in {"amod", "compound"} and m.ent_type_ in _STATE_LABELS for m in c.children)]
+    routes = lexicon.voyage_routes | lexicon.presence_preps
+    return bool(seen) and any(c.dep_ == "prep" and c.lower_ in routes for node in (token, *seen) for c in node.children)
 
 
 def _awaited_in(token) -> bool:
@@ -203,6 +224,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return "Pledge"
         if lemma in lexicon.presence and _troops_kept(token, lexicon):
             return "Deployment"
+        if lemma in lexicon.sightings and _force_seen(token, lexicon):
+            return "Deployment"
+        if lemma in lexicon.commands and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.leave_orders
+                                             for c in token.children):
+            return "Statement"
         if lemma in lexicon.commands and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children) \
                 and not any(lexicon.cargo_type(o) == "Transfer" for o in _object_nouns(token)):
             # "ordered a second aircraft carrier to the Middle East"
@@ -308,6 +334,11 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.protection_verbs and _speaks_of_future(token, lexicon) \
                 and any(o.pos_ == "PROPN" for o in objects):
             return "Pledge"
+        if lemma in lexicon.owed_acts and (token.dep_ == "xcomp" and token.head.lemma_ == "have" or any(
+                c.dep_ in {"aux", "mark"} and c.lower_ in lexicon.owed_words for c in token.children)):
+            return None
+        if lemma in lexicon.sittings and _body_sits(token, lexicon):
+            return "Meeting"
         if lemma in lexicon.needs_word and not any(
                 c.lower_ in lexicon.needs_word[lemma] for node in [token, *objects] for c in node.children) \
                 and not any(o.lemma_.lower() in lexicon.needs_word[lemma] for o in objects):
@@ -338,6 +369,8 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         if kind is None and lemma in lexicon.needs_preposition and not _told_as_fought(token, lexicon):
             return None
+        if lemma in lexicon.fire_nouns and not _whose_fire(token, lexicon):
+            return None
         if lexicon.nouns.get(lemma) == "Combat" and any(c.dep_ == "det" and c.lower_ == "any"
                                                          for c in token.children):
             # "any attack on Philippine vessels would invoke the treaty": what may never happen.
@@ -363,6 +396,13 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             # "did not regard the incident as an armed attack": a name for what happened, told
             # already, not a new attack (but "arrive as Ukraine's counteroffensive grinds on").
             return None
+        if token.dep_ == "oprd" or {c.tag_ for c in token.children if c.dep_ == "punct"} >= {"``", "''"}:
+            # "what Moscow calls its special military operation", "Russia's "special military
+            # operation"": a name for the war, not a new event.
+            return None
+        if token.dep_ == "dobj" and _body_sits(token.head, lexicon):
+            # "the Security Council is due to discuss the Houthi attacks": a topic.
+            return None
         if kind is None and named_gatherings(token, lexicon):
             return "Meeting"
         if lemma in lexicon.face_to_face and any(t.lemma_.lower() in lexicon.remote_words for t in token.subtree):
@@ -370,6 +410,25 @@ def trigger_type(token, lexicon: Lexicon) -> str | None:
             return None
         return kind or lexicon.nouns.get(lemma)
     return None
+
+
+def _body_sits(token, lexicon: Lexicon) -> bool:
+    """Whether a verb is a sitting of the body that does it: "the council was due to discuss Sudan"."""
+    if token.lemma_.lower() not in lexicon.sittings:
+        return False
+    node = token
+    while node.dep_ in {"xcomp", "acomp"} and node.head.i != node.i:
+        # "was due to discuss", "is expected to debate"
+        node = node.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.sitting_bodies for c in node.children)
+
+
+def _whose_fire(token, lexicon: Lexicon) -> bool:
+    """Whether "fire" is named for who or what fires it, or is what someone came under."""
+    if token.dep_ == "pobj" and token.head.lower_ == "under":
+        return token.head.head.lemma_.lower() in lexicon.under_fire
+    return any(c.dep_ == "poss" or c.dep_ in {"amod", "compound"} and (c.ent_type_ in _STATE_LABELS or c.pos_ == "NOUN")
+               for c in token.children)
 
 
 def _ready_to(token, lexicon: Lexicon) -> bool:
